@@ -1,0 +1,201 @@
+// Command fakeportal serves the fake self-service API and token endpoint on
+// loopback for the demo and for trying the provider by hand:
+//
+//	go run ./internal/fakeportal/cmd/fakeportal -listen 127.0.0.1:0 -env-file /tmp/krr/fakeportal.env
+//	. /tmp/krr/fakeportal.env   # KRR_* for the provider, FAKEPORTAL_* for scripts
+//
+// It seeds three organisations: an API provider with the prefix "demo" and an
+// admin client whose private key it writes beside the env file, a consumer
+// without a prefix, and a third organisation to give access to. It serves
+// until SIGINT or SIGTERM.
+package main
+
+import (
+	"context"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+)
+
+// The seeded organisations. The numbers are synthetic but pass the mod-11
+// check of portal-api.md §9 (checked in main_test.go).
+const (
+	providerOrgno  = "311000004"
+	providerName   = "DEMO API-TILBYDER AS"
+	providerPrefix = "demo"
+	consumerOrgno  = "312000008"
+	consumerName   = "DEMO KONSUMENT AS"
+	otherOrgno     = "313000001"
+	otherName      = "DEMO TREDJEPART AS"
+
+	keyFileName = "fakeportal-admin-key.pem"
+
+	// sessionTokenLifetime: the static tokens in the env file should outlast
+	// a demo session.
+	sessionTokenLifetime = 12 * time.Hour
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "fakeportal:", err)
+		os.Exit(1)
+	}
+}
+
+// run serves until ctx is done, then shuts down gracefully.
+func run(ctx context.Context, args []string, stderr io.Writer) error {
+	fs := flag.NewFlagSet("fakeportal", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	listen := fs.String("listen", "127.0.0.1:0", "address to listen on (plain HTTP; keep it on loopback)")
+	envFile := fs.String("env-file", "", "where to write `export NAME=value` lines for the provider and scripts (required)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *envFile == "" {
+		return errors.New("-env-file is required")
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+
+	var logMu sync.Mutex
+	logLine := func(format string, a ...any) {
+		logMu.Lock()
+		defer logMu.Unlock()
+		fmt.Fprintf(stderr, "fakeportal: "+format+"\n", a...)
+	}
+
+	fake := fakeportal.New(fakeportal.Options{
+		StaticTokenLifetime: sessionTokenLifetime,
+		// Method, route and status only: never a token or a body.
+		OnRequest: func(method, route string, status int, elapsed time.Duration) {
+			logLine("%s %s %d %s", method, route, status, elapsed.Round(time.Microsecond))
+		},
+	})
+
+	l, err := net.Listen("tcp", *listen)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", *listen, err)
+	}
+	url := "http://" + l.Addr().String()
+	fake.SetIssuer(url)
+
+	provider, key := fakeportal.NewOrg(providerOrgno, providerName, providerPrefix)
+	fake.AddOrg(provider)
+	// The consumer acts through FAKEPORTAL_CONSUMER_TOKEN; it needs no admin client.
+	fake.AddOrg(fakeportal.Org{Orgno: consumerOrgno, Name: consumerName})
+	fake.AddOrg(fakeportal.Org{Orgno: otherOrgno, Name: otherName})
+
+	dir := filepath.Dir(*envFile)
+	keyPath, err := filepath.Abs(filepath.Join(dir, keyFileName))
+	if err != nil {
+		l.Close()
+		return err
+	}
+	if err := writeKey(keyPath, key); err != nil {
+		l.Close()
+		return err
+	}
+	env := [][2]string{
+		{"KRR_BASE_URL", url + "/api/v1"},
+		{"KRR_TOKEN_ENDPOINT", url + "/token"},
+		{"KRR_AUDIENCE", fake.Audience()},
+		{"KRR_CLIENT_ID", provider.AdminClientID},
+		{"KRR_KEY_ID", provider.AdminKeyID},
+		{"KRR_PRIVATE_KEY_FILE", keyPath},
+		{"FAKEPORTAL_PROVIDER_ORGNO", providerOrgno},
+		{"FAKEPORTAL_PROVIDER_PREFIX", providerPrefix},
+		{"FAKEPORTAL_PROVIDER_TOKEN", fake.IssueToken(providerOrgno)},
+		{"FAKEPORTAL_CONSUMER_ORGNO", consumerOrgno},
+		{"FAKEPORTAL_CONSUMER_TOKEN", fake.IssueToken(consumerOrgno)},
+		{"FAKEPORTAL_OTHER_ORGNO", otherOrgno},
+	}
+	if err := writeEnvFile(*envFile, env); err != nil {
+		l.Close()
+		return err
+	}
+
+	srv := &http.Server{Handler: fake, ReadHeaderTimeout: 10 * time.Second}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(l) }()
+	logLine("serving %s (API %s/api/v1); environment in %s", url, url, *envFile)
+
+	select {
+	case err := <-served:
+		return fmt.Errorf("serving: %w", err)
+	case <-ctx.Done():
+	}
+	logLine("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	return nil
+}
+
+// writeKey writes the admin client's private key as PKCS#8 PEM, readable by
+// the owner only.
+func writeKey(path string, key *rsa.PrivateKey) error {
+	der, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		return err
+	}
+	data := pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})
+	return writeAtomic(path, data)
+}
+
+// writeEnvFile writes `export NAME='value'` lines; it holds bearer tokens, so
+// it is the owner's only.
+func writeEnvFile(path string, env [][2]string) error {
+	var b strings.Builder
+	b.WriteString("# written by fakeportal; source it: . " + filepath.Base(path) + "\n")
+	for _, kv := range env {
+		fmt.Fprintf(&b, "export %s=%s\n", kv[0], shellQuote(kv[1]))
+	}
+	return writeAtomic(path, []byte(b.String()))
+}
+
+// writeAtomic writes through a temporary file and a rename, so that a script
+// waiting for the file never reads half of it.
+func writeAtomic(path string, data []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
+	if err := tmp.Chmod(0o600); err != nil {
+		tmp.Close()
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+// shellQuote single-quotes s for POSIX shells.
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

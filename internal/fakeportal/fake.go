@@ -1,0 +1,176 @@
+// Package fakeportal is an in-process fake of Samarbeidsportalen's self-service
+// API and of Maskinporten's token endpoint, faithful to shared/portal-api.md.
+// It speaks only HTTP/JSON and knows nothing of Terraform or of the project's
+// portal client, so that tests of the client exercise the real wire contract.
+package fakeportal
+
+import (
+	"crypto/rsa"
+	"crypto/x509"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Org is an organisation seeded by a test.
+type Org struct {
+	Orgno    string   // 9 digits, valid mod-11
+	Name     string   //
+	Prefixes []string // scope prefixes it owns; may be empty
+
+	AdminClientID    string            // the admin client that signs JWT grants at the token endpoint
+	AdminKeyID       string            // kid of AdminPublicKey (grant with `kid` header)
+	AdminPublicKey   *rsa.PublicKey    // may be nil if only a certificate is registered
+	AdminCertificate *x509.Certificate // business certificate: grant with `x5c` header whose leaf equals this cert; may be nil
+	AdminScopes      []string          // scopes the admin client may request; nil means all scopes of portal-api.md §2
+	TermsNotSigned   bool              // every API call by this org answers 428
+}
+
+// Options tune a Fake. The zero value is ready to use.
+type Options struct {
+	Now           func() time.Time // default time.Now
+	TokenLifetime time.Duration    // lifetime of tokens from the token endpoint ("expires_in"); default 599s
+
+	// StaticTokenLifetime is the lifetime of tokens made by IssueToken;
+	// default 1h. The standalone server uses 12h so a demo session lasts.
+	StaticTokenLifetime time.Duration
+
+	// SigningKey signs the access tokens; default a fresh 2048-bit key. Tests
+	// may share keys to save key generation, but two fakes with one key
+	// accept each other's tokens.
+	SigningKey *rsa.PrivateKey
+
+	// OnRequest, when set, is called once per request after it was answered,
+	// with the route pattern (as in RequestCount) and the status sent (0 when
+	// the connection was dropped). It never sees a token or a body.
+	OnRequest func(method, route string, status int, elapsed time.Duration)
+}
+
+// Fake is the fake portal. It implements http.Handler and is safe for
+// concurrent use: one mutex guards the state, the organisations and the
+// token endpoint's replay cache; faults and request counts have their own.
+type Fake struct {
+	opts      Options
+	now       func() time.Time
+	signing   *rsa.PrivateKey
+	signingID string // kid of the signing key in access-token headers
+	routes    []*route
+
+	mu     sync.Mutex
+	issuer string
+	orgs   map[string]*seededOrg
+	state  *State
+	jtis   map[string]time.Time // grant jti → when it may be forgotten
+
+	faultMu sync.Mutex
+	faults  []*activeFault
+	counts  map[string]int
+}
+
+// seededOrg is an Org plus the prefix objects made for it when it was added.
+type seededOrg struct {
+	Org
+	prefixes []Prefix
+}
+
+// New makes a Fake with no organisations and an issuer of
+// "http://fakeportal.invalid"; call SetIssuer with the server's real URL.
+func New(opts Options) *Fake {
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.TokenLifetime <= 0 {
+		opts.TokenLifetime = 599 * time.Second
+	}
+	if opts.StaticTokenLifetime <= 0 {
+		opts.StaticTokenLifetime = time.Hour
+	}
+	key := opts.SigningKey
+	if key == nil {
+		key = mustRSAKey()
+	}
+	f := &Fake{
+		opts:      opts,
+		now:       opts.Now,
+		signing:   key,
+		signingID: "fakeportal-" + newCorrelationID()[:8],
+		issuer:    "http://fakeportal.invalid",
+		orgs:      map[string]*seededOrg{},
+		state:     newState(),
+		jtis:      map[string]time.Time{},
+		counts:    map[string]int{},
+	}
+	f.routes = f.buildRoutes()
+	return f
+}
+
+// SetIssuer sets the public URL of the server, without a trailing slash: the
+// audience of grants is url+"/", the token endpoint url+"/token", the API base
+// url+"/api/v1".
+func (f *Fake) SetIssuer(url string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.issuer = strings.TrimRight(url, "/")
+}
+
+// Audience is what a grant's `aud` must be: the issuer with a trailing slash,
+// like Maskinporten's.
+func (f *Fake) Audience() string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.issuer + "/"
+}
+
+// AddOrg seeds an organisation, replacing one with the same number. Its
+// prefixes become prefix objects created now.
+func (f *Fake) AddOrg(o Org) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	ts := f.timestamp()
+	so := &seededOrg{Org: o}
+	so.Prefixes = append([]string(nil), o.Prefixes...)
+	if o.AdminScopes != nil { // keep nil ("every scope") apart from empty ("none")
+		so.AdminScopes = append(make([]string, 0, len(o.AdminScopes)), o.AdminScopes...)
+	}
+	for _, p := range o.Prefixes {
+		so.prefixes = append(so.prefixes, Prefix{
+			Prefix: p, OwnerOrgno: o.Orgno, OrganizationName: o.Name,
+			Active: true, Created: ts, LastUpdated: ts,
+		})
+	}
+	f.orgs[o.Orgno] = so
+}
+
+// Edit runs fn with the state locked: for tests that change objects behind
+// the provider's back (drift). fn must not call other methods of f.
+func (f *Fake) Edit(fn func(st *State)) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fn(f.state)
+}
+
+// orgName is the seeded name of orgno, "" when the fake does not know it.
+// Callers hold f.mu.
+func (f *Fake) orgName(orgno string) string {
+	if o, ok := f.orgs[orgno]; ok {
+		return o.Name
+	}
+	return ""
+}
+
+// tsLayout is ISO 8601 with milliseconds and offset, as the portal answers.
+const tsLayout = "2006-01-02T15:04:05.000-07:00"
+
+func (f *Fake) timestamp() string { return f.now().Format(tsLayout) }
+
+// touch is the new last_updated of an object last updated at prev. It moves
+// forward on every write even when the clock has not (a frozen test clock, two
+// writes in one millisecond), so that a client can always see that a write
+// happened.
+func (f *Fake) touch(prev string) string {
+	now := f.now().Truncate(time.Millisecond)
+	if p, err := time.Parse(tsLayout, prev); err == nil && !now.After(p) {
+		now = p.Add(time.Millisecond).In(now.Location())
+	}
+	return now.Format(tsLayout)
+}

@@ -1,0 +1,103 @@
+package portal
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+)
+
+// GrantAccess gives consumerOrgno access to the caller's scope (state
+// APPROVED). It also re-approves a revoked grant, and is idempotent.
+func (c *Client) GrantAccess(ctx context.Context, scope, consumerOrgno string) (*AccessGrant, error) {
+	return c.changeAccess(ctx, http.MethodPut, scope, consumerOrgno)
+}
+
+// RevokeAccess takes consumerOrgno's access away; the grant stays, DENIED.
+func (c *Client) RevokeAccess(ctx context.Context, scope, consumerOrgno string) (*AccessGrant, error) {
+	return c.changeAccess(ctx, http.MethodDelete, scope, consumerOrgno)
+}
+
+func (c *Client) changeAccess(ctx context.Context, method, scope, consumerOrgno string) (*AccessGrant, error) {
+	// Checked before the path is built: a blank org number makes
+	// DELETE /scopes/access/?scope=… a call on the scope itself (lesson 10).
+	if err := checkOrgno("consumer", consumerOrgno); err != nil {
+		return nil, err
+	}
+	if err := checkScopeName(scope); err != nil {
+		return nil, err
+	}
+	var out AccessGrant
+	r := request{method: method, path: "/scopes/access/" + escape(consumerOrgno), query: url.Values{"scope": {scope}}, allowEmpty: true}
+	if err := c.do(ctx, r, &out); err != nil {
+		return nil, err
+	}
+	if out.Scope == "" {
+		out.Scope = scope
+	}
+	if out.ConsumerOrgno == "" {
+		out.ConsumerOrgno = consumerOrgno
+	}
+	return &out, nil
+}
+
+// ListScopeAccess lists every grant of one of the caller's scopes, in any
+// state. It is the one read behind every grant of a scope.
+func (c *Client) ListScopeAccess(ctx context.Context, scope string) ([]AccessGrant, error) {
+	if err := checkScopeName(scope); err != nil {
+		return nil, err
+	}
+	return c.listAccess(ctx, "/scopes/access", url.Values{"scope": {scope}})
+}
+
+// GetScopeAccess reads the grant of scope to consumerOrgno. No grant gives
+// an *APIError for which IsNotFound is true.
+func (c *Client) GetScopeAccess(ctx context.Context, scope, consumerOrgno string) (*AccessGrant, error) {
+	if err := checkOrgno("consumer", consumerOrgno); err != nil {
+		return nil, err
+	}
+	if err := checkScopeName(scope); err != nil {
+		return nil, err
+	}
+	grants, err := c.listAccess(ctx, "/scopes/access", url.Values{"scope": {scope}, "consumer_orgno": {consumerOrgno}})
+	if err != nil {
+		return nil, err
+	}
+	for i := range grants {
+		if grants[i].ConsumerOrgno == consumerOrgno && (grants[i].Scope == "" || grants[i].Scope == scope) {
+			return &grants[i], nil
+		}
+	}
+	return nil, &APIError{
+		Method:     http.MethodGet,
+		Path:       "/scopes/access",
+		StatusCode: http.StatusNotFound,
+		Message:    fmt.Sprintf("organisation %s has no grant of scope %s", consumerOrgno, scope),
+	}
+}
+
+// ListAccessForConsumer lists what one consumer has of the caller's scopes.
+func (c *Client) ListAccessForConsumer(ctx context.Context, consumerOrgno string) ([]AccessGrant, error) {
+	if err := checkOrgno("consumer", consumerOrgno); err != nil {
+		return nil, err
+	}
+	return c.listAccess(ctx, "/scopes/access", url.Values{"consumer_orgno": {consumerOrgno}})
+}
+
+// ListAccessGrantedToMe lists the grants given to the caller by other
+// organisations (the consumer's view). Only APPROVED ones give access.
+func (c *Client) ListAccessGrantedToMe(ctx context.Context) ([]AccessGrant, error) {
+	return c.listAccess(ctx, "/scopes/access/all", nil)
+}
+
+func (c *Client) listAccess(ctx context.Context, path string, q url.Values) ([]AccessGrant, error) {
+	var out []AccessGrant
+	err := c.do(ctx, request{method: http.MethodGet, path: path, query: q}, &out)
+	if isNoneError(err) {
+		return []AccessGrant{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return nonNilSlice(out), nil
+}

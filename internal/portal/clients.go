@@ -1,0 +1,83 @@
+package portal
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+)
+
+// ListIntegrations lists the caller's clients; deactivated ones too when
+// includeInactive. The one read behind every client.
+func (c *Client) ListIntegrations(ctx context.Context, includeInactive bool) ([]Integration, error) {
+	q := url.Values{}
+	if includeInactive {
+		q.Set("inactive", "true")
+	}
+	var out []Integration
+	err := c.do(ctx, request{method: http.MethodGet, path: "/clients", query: q}, &out)
+	if isNoneError(err) {
+		return []Integration{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return nonNilSlice(out), nil
+}
+
+// GetIntegration reads one client: 404 when there is none, 403 when it is
+// another organisation's.
+func (c *Client) GetIntegration(ctx context.Context, id string) (*Integration, error) {
+	if err := checkID("client id", id); err != nil {
+		return nil, err
+	}
+	var out Integration
+	if err := c.do(ctx, request{method: http.MethodGet, path: "/clients/" + escape(id)}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CreateIntegration creates a client. Give in.ClientID to make the create
+// safe to repeat: a create that happened answers 409 the second time, and the
+// client can be read back by that id (lessons 5 and 6). The POST is never
+// retried once an answer came back.
+func (c *Client) CreateIntegration(ctx context.Context, in Integration) (*Integration, error) {
+	var out Integration
+	if err := c.do(ctx, request{method: http.MethodPost, path: "/clients", body: in}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateIntegration replaces the client with in (send every field).
+func (c *Client) UpdateIntegration(ctx context.Context, id string, in Integration) (*Integration, error) {
+	if err := checkID("client id", id); err != nil {
+		return nil, err
+	}
+	var out Integration
+	if err := c.do(ctx, request{method: http.MethodPut, path: "/clients/" + escape(id), body: in}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeactivateIntegration deactivates a client (nothing is deleted).
+func (c *Client) DeactivateIntegration(ctx context.Context, id string) error {
+	if err := checkID("client id", id); err != nil {
+		return err
+	}
+	return c.do(ctx, request{method: http.MethodDelete, path: "/clients/" + escape(id)}, nil)
+}
+
+// NewClientSecret makes a new secret; it is in the answer's ClientSecret and
+// nowhere else, ever.
+func (c *Client) NewClientSecret(ctx context.Context, id string) (*Integration, error) {
+	if err := checkID("client id", id); err != nil {
+		return nil, err
+	}
+	var out Integration
+	if err := c.do(ctx, request{method: http.MethodPost, path: "/clients/" + escape(id) + "/secret"}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}

@@ -1,0 +1,75 @@
+package portal
+
+import (
+	"net/http"
+	"time"
+)
+
+// Config configures a Client. Zero values mean the defaults noted.
+type Config struct {
+	// BaseURL of the API, with or without "/api/v1" and a trailing slash.
+	BaseURL string
+	// Tokens gives the bearer token for every call but the open ones. It may
+	// be nil for a client that only calls open endpoints.
+	Tokens TokenSource
+	// UserAgent, e.g. "terraform-provider-krr/1.2.3".
+	UserAgent string
+	// MaxRetries is how often a failed request is tried again: default 4 when
+	// 0; negative means no retries.
+	MaxRetries int
+	// RetryWaitMin and RetryWaitMax bound the exponential backoff between
+	// tries (defaults 1s and 30s). A Retry-After header is honoured even
+	// beyond RetryWaitMax.
+	RetryWaitMin time.Duration
+	RetryWaitMax time.Duration
+	// RequestTimeout bounds each attempt (default 30s).
+	RequestTimeout time.Duration
+	// RequestsPerSecond limits the client's request rate across goroutines;
+	// 0 means no limit. Applied before every attempt, retries included.
+	RequestsPerSecond float64
+	// Logger gets diagnostics; nil means none.
+	Logger Logger
+	// Transport is the HTTP transport, for tests; default a clone of
+	// http.DefaultTransport.
+	Transport http.RoundTripper
+}
+
+const (
+	defaultMaxRetries     = 4
+	defaultRetryWaitMin   = 1 * time.Second
+	defaultRetryWaitMax   = 30 * time.Second
+	defaultRequestTimeout = 30 * time.Second
+	defaultUserAgent      = "terraform-provider-krr (portal client)"
+	// maxResponseBody bounds what is read of an answer; the largest real
+	// answer (every client of an organisation) is far below it.
+	maxResponseBody = 16 << 20
+)
+
+// withDefaults returns cfg with the zero values replaced by the defaults.
+func (cfg Config) withDefaults() Config {
+	switch {
+	case cfg.MaxRetries == 0:
+		cfg.MaxRetries = defaultMaxRetries
+	case cfg.MaxRetries < 0:
+		cfg.MaxRetries = 0
+	}
+	if cfg.RetryWaitMin <= 0 {
+		cfg.RetryWaitMin = defaultRetryWaitMin
+	}
+	if cfg.RetryWaitMax <= 0 {
+		cfg.RetryWaitMax = defaultRetryWaitMax
+	}
+	if cfg.RetryWaitMax < cfg.RetryWaitMin {
+		cfg.RetryWaitMax = cfg.RetryWaitMin
+	}
+	if cfg.RequestTimeout <= 0 {
+		cfg.RequestTimeout = defaultRequestTimeout
+	}
+	if cfg.UserAgent == "" {
+		cfg.UserAgent = defaultUserAgent
+	}
+	if cfg.Transport == nil {
+		cfg.Transport = http.DefaultTransport.(*http.Transport).Clone()
+	}
+	return cfg
+}

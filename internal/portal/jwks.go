@@ -1,0 +1,111 @@
+package portal
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+)
+
+// Key changes of one client share one document on the server: callers must
+// serialise them per client (lesson 5); this package does not lock.
+
+// GetJWKS reads a client's key set.
+func (c *Client) GetJWKS(ctx context.Context, clientID string) (*JWKS, error) {
+	p, err := jwksPath(clientID)
+	if err != nil {
+		return nil, err
+	}
+	var out JWKS
+	if err := c.do(ctx, request{method: http.MethodGet, path: p}, &out); err != nil {
+		return nil, err
+	}
+	out.Keys = nonNilSlice(out.Keys)
+	return &out, nil
+}
+
+// ReplaceJWKS replaces the whole key set with keys: keys not named are
+// removed. At most 5 keys, kids unique.
+func (c *Client) ReplaceJWKS(ctx context.Context, clientID string, keys []JWK) (*JWKS, error) {
+	p, err := jwksPath(clientID)
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if err := checkKid(k.Kid); err != nil {
+			return nil, err
+		}
+		if seen[k.Kid] {
+			return nil, fmt.Errorf("key id %q occurs twice in the key set", k.Kid)
+		}
+		seen[k.Kid] = true
+	}
+	var out JWKS
+	if err := c.do(ctx, request{method: http.MethodPost, path: p, body: JWKS{Keys: keys}}, &out); err != nil {
+		return nil, err
+	}
+	out.Keys = nonNilSlice(out.Keys)
+	return &out, nil
+}
+
+// DeleteJWKS removes every key of a client.
+func (c *Client) DeleteJWKS(ctx context.Context, clientID string) error {
+	p, err := jwksPath(clientID)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, request{method: http.MethodDelete, path: p}, nil)
+}
+
+// GetJWK reads one key of a client.
+func (c *Client) GetJWK(ctx context.Context, clientID, kid string) (*JWK, error) {
+	p, err := jwkPath(clientID, kid)
+	if err != nil {
+		return nil, err
+	}
+	var out JWK
+	if err := c.do(ctx, request{method: http.MethodGet, path: p}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// PutJWK adds the key k.Kid to a client or replaces it.
+func (c *Client) PutJWK(ctx context.Context, clientID string, k JWK) (*JWK, error) {
+	p, err := jwkPath(clientID, k.Kid)
+	if err != nil {
+		return nil, err
+	}
+	var out JWK
+	if err := c.do(ctx, request{method: http.MethodPut, path: p, body: k}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeleteJWK removes one key of a client.
+func (c *Client) DeleteJWK(ctx context.Context, clientID, kid string) error {
+	p, err := jwkPath(clientID, kid)
+	if err != nil {
+		return err
+	}
+	return c.do(ctx, request{method: http.MethodDelete, path: p}, nil)
+}
+
+func jwksPath(clientID string) (string, error) {
+	if err := checkID("client id", clientID); err != nil {
+		return "", err
+	}
+	return "/clients/" + escape(clientID) + "/jwks", nil
+}
+
+func jwkPath(clientID, kid string) (string, error) {
+	p, err := jwksPath(clientID)
+	if err != nil {
+		return "", err
+	}
+	if err := checkKid(kid); err != nil {
+		return "", err
+	}
+	return p + "/" + escape(kid), nil
+}

@@ -1,0 +1,95 @@
+package portal
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+)
+
+// Logger receives the client's diagnostics. The provider plugs tflog in; the
+// context is the request's, because tflog finds its sinks through it.
+//
+// What is logged: method, path, status, attempt, wait and correlation id.
+// Never headers, tokens, JWT assertions, keys, or bodies (a client's answer
+// may hold its client_secret) (lesson 7).
+type Logger interface {
+	Debug(ctx context.Context, msg string, fields map[string]any)
+	Warn(ctx context.Context, msg string, fields map[string]any)
+}
+
+// nopLogger is used when Config.Logger is nil.
+type nopLogger struct{}
+
+func (nopLogger) Debug(context.Context, string, map[string]any) {}
+func (nopLogger) Warn(context.Context, string, map[string]any)  {}
+
+// safeLogger wraps a Logger and scrubs every string it is given of anything
+// that looks like a bearer token or a JWT: a second line of defence should
+// an error text ever quote one.
+type safeLogger struct{ l Logger }
+
+func (s safeLogger) Debug(ctx context.Context, msg string, f map[string]any) {
+	s.l.Debug(ctx, redactSecrets(msg), scrubFields(f))
+}
+
+func (s safeLogger) Warn(ctx context.Context, msg string, f map[string]any) {
+	s.l.Warn(ctx, redactSecrets(msg), scrubFields(f))
+}
+
+func scrubFields(f map[string]any) map[string]any {
+	out := make(map[string]any, len(f))
+	for k, v := range f {
+		switch x := v.(type) {
+		case string:
+			out[k] = redactSecrets(x)
+		case error:
+			out[k] = redactSecrets(x.Error())
+		case fmt.Stringer:
+			out[k] = redactSecrets(x.String())
+		default:
+			out[k] = v
+		}
+	}
+	return out
+}
+
+var (
+	// A JWS compact serialisation: three base64url parts, the first a JSON
+	// header (so starting "eyJ").
+	jwtRe    = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*`)
+	bearerRe = regexp.MustCompile(`(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+`)
+	// client_secret / assertion / access_token as JSON or form fields.
+	secretFieldRe = regexp.MustCompile(`(?i)("?(?:client_secret|access_token|assertion|private_key)"?\s*[:=]\s*"?)[^"&\s,}]+`)
+)
+
+// redactSecrets removes bearer tokens, JWTs and secret-looking fields from s.
+func redactSecrets(s string) string {
+	s = jwtRe.ReplaceAllString(s, "[redacted-jwt]")
+	s = bearerRe.ReplaceAllString(s, "${1}[redacted]")
+	s = secretFieldRe.ReplaceAllString(s, "${1}[redacted]")
+	return s
+}
+
+// leveledLogger adapts a Logger to go-retryablehttp's LeveledLogger for one
+// request, carrying that request's context. go-retryablehttp logs the URL
+// (scope names in the query are not secret) and error texts, never headers.
+type leveledLogger struct {
+	ctx context.Context
+	l   Logger
+}
+
+func (a leveledLogger) Error(msg string, kv ...any) { a.l.Warn(a.ctx, "portal: "+msg, kvFields(kv)) }
+func (a leveledLogger) Warn(msg string, kv ...any)  { a.l.Warn(a.ctx, "portal: "+msg, kvFields(kv)) }
+func (a leveledLogger) Info(msg string, kv ...any)  { a.l.Debug(a.ctx, "portal: "+msg, kvFields(kv)) }
+func (a leveledLogger) Debug(msg string, kv ...any) { a.l.Debug(a.ctx, "portal: "+msg, kvFields(kv)) }
+
+func kvFields(kv []any) map[string]any {
+	f := make(map[string]any, len(kv)/2)
+	for i := 0; i+1 < len(kv); i += 2 {
+		f[fmt.Sprint(kv[i])] = kv[i+1]
+	}
+	if len(kv)%2 == 1 {
+		f["extra"] = kv[len(kv)-1]
+	}
+	return f
+}

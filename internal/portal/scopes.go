@@ -1,0 +1,113 @@
+package portal
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// ListScopes lists the caller's scopes; inactive (deactivated) ones too when
+// includeInactive. This is the one read behind every scope, so that a cache
+// can serve a whole plan from one call.
+func (c *Client) ListScopes(ctx context.Context, includeInactive bool) ([]Scope, error) {
+	q := url.Values{}
+	if includeInactive {
+		q.Set("inactive", "true")
+	}
+	var out []Scope
+	err := c.do(ctx, request{method: http.MethodGet, path: "/scopes", query: q}, &out)
+	if isNoneError(err) {
+		return []Scope{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return nonNilSlice(out), nil
+}
+
+// GetScope reads one scope: 404 when there is none, 403 when another
+// organisation owns it.
+func (c *Client) GetScope(ctx context.Context, name string) (*Scope, error) {
+	if err := checkScopeName(name); err != nil {
+		return nil, err
+	}
+	var out Scope
+	if err := c.do(ctx, request{method: http.MethodGet, path: "/scopes/scope", query: url.Values{"scope": {name}}}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// CreateScope creates s under one of the caller's prefixes. A name that
+// exists, even deactivated, answers 409: bring a deactivated scope back with
+// UpdateScope and Active true (lesson 4).
+func (c *Client) CreateScope(ctx context.Context, s Scope) (*Scope, error) {
+	var out Scope
+	if err := c.do(ctx, request{method: http.MethodPost, path: "/scopes", body: s}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// UpdateScope replaces the scope's changeable fields with s's: read, change,
+// write back the whole object; s.Active false deactivates it.
+func (c *Client) UpdateScope(ctx context.Context, name string, s Scope) (*Scope, error) {
+	if err := checkScopeName(name); err != nil {
+		return nil, err
+	}
+	var out Scope
+	if err := c.do(ctx, request{method: http.MethodPut, path: "/scopes", query: url.Values{"scope": {name}}, body: s}, &out); err != nil {
+		return nil, err
+	}
+	return &out, nil
+}
+
+// DeactivateScope deactivates a scope (nothing is deleted). Its grants are
+// kept: revoke them first if consumers must lose it.
+func (c *Client) DeactivateScope(ctx context.Context, name string) (*Scope, error) {
+	if err := checkScopeName(name); err != nil {
+		return nil, err
+	}
+	var out Scope
+	if err := c.do(ctx, request{method: http.MethodDelete, path: "/scopes", query: url.Values{"scope": {name}}, allowEmpty: true}, &out); err != nil {
+		return nil, err
+	}
+	if out.Name == "" {
+		out.Name = name
+	}
+	return &out, nil
+}
+
+// ListPublicScopes reads the public catalogue (no token needed).
+func (c *Client) ListPublicScopes(ctx context.Context, f PublicScopeFilter) ([]Scope, error) {
+	q := url.Values{}
+	if f.Prefix != "" {
+		q.Set("prefix", f.Prefix)
+	}
+	if f.IncludeInactive {
+		q.Set("inactive", "true")
+	}
+	if f.AccessibleForAll != nil {
+		q.Set("accessible_for_all", strconv.FormatBool(*f.AccessibleForAll))
+	}
+	if f.IntegrationType != "" {
+		q.Set("integration_type", f.IntegrationType)
+	}
+	if f.DelegatedSources != nil {
+		q.Set("delegated_sources", strconv.FormatBool(*f.DelegatedSources))
+	}
+	var out []Scope
+	if err := c.do(ctx, request{method: http.MethodGet, path: "/scopes/all", query: q, open: true}, &out); err != nil {
+		return nil, err
+	}
+	return nonNilSlice(out), nil
+}
+
+// nonNilSlice makes an answer of null an empty list.
+func nonNilSlice[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}

@@ -1,0 +1,71 @@
+// Package provider implements the krr Terraform provider on
+// terraform-plugin-framework. It maps Terraform models to the portal
+// client's types and back; all HTTP lives in internal/portal.
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// TypeName is the provider's type name: the prefix of every resource and
+// data source (krr_scope, krr_client, …).
+const TypeName = "krr"
+
+var _ provider.Provider = (*krrProvider)(nil)
+
+// krrProvider holds only the build version; everything configured lives in
+// the providerData handed to resources and data sources.
+type krrProvider struct {
+	version string
+}
+
+// New returns a constructor for the provider, as providerserver expects.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider {
+		return &krrProvider{version: version}
+	}
+}
+
+func (p *krrProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = TypeName
+	resp.Version = p.version
+}
+
+func (p *krrProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = providerSchema()
+}
+
+func (p *krrProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var model providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &model)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	settings, diags := resolveSettings(model, osEnv)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	data, err := newProviderData(ctx, settings, p.version)
+	if err != nil {
+		resp.Diagnostics.AddError("Unable to set up the portal client", err.Error())
+		return
+	}
+	resp.DataSourceData = data
+	resp.ResourceData = data
+}
+
+func (p *krrProvider) Resources(_ context.Context) []func() resource.Resource {
+	return []func() resource.Resource{}
+}
+
+func (p *krrProvider) DataSources(_ context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		newOrganizationDataSource,
+		newPrefixesDataSource,
+	}
+}

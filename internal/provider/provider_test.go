@@ -1,0 +1,114 @@
+package provider
+
+import (
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+)
+
+// Organisations seeded into every test portal. The numbers are valid mod-11
+// numbers kept for tests; none is a real organisation's.
+const (
+	providerOrgno   = "310000019" // offers APIs: has the prefix "tl"
+	providerPrefix  = "tl"
+	consumerOrgno   = "310000027" // uses APIs: no prefix
+	otherOrgno      = "310000035" // a third organisation, for grants and lookups
+	badCheckOrgno   = "310000010" // 9 digits, wrong check digit
+	providerOrgName = "TESTLEVERANDØR AS"
+	consumerOrgName = "TESTKONSUMENT AS"
+	otherOrgName    = "TREDJE TESTVIRKSOMHET AS"
+)
+
+// testAccProtoV6ProviderFactories runs the provider in-process for
+// terraform-plugin-testing, so the real terraform binary talks to this code.
+var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	TypeName: providerserver.NewProtocol6WithError(New("test")()),
+}
+
+// RSA key generation is slow; every test portal reuses one admin key per
+// organisation.
+var adminKeys = sync.OnceValue(func() map[string]*rsa.PrivateKey {
+	keys := map[string]*rsa.PrivateKey{}
+	for _, orgno := range []string{providerOrgno, consumerOrgno, otherOrgno} {
+		k, err := rsa.GenerateKey(rand.Reader, 2048)
+		if err != nil {
+			panic(err)
+		}
+		keys[orgno] = k
+	}
+	return keys
+})
+
+// testPortal is one fake portal for one test, with the organisations above.
+type testPortal struct {
+	*fakeportal.Server
+	t *testing.T
+}
+
+func newTestPortal(t *testing.T) *testPortal {
+	t.Helper()
+	keys := adminKeys()
+	org := func(orgno, name string, prefixes ...string) fakeportal.Org {
+		return fakeportal.Org{
+			Orgno:          orgno,
+			Name:           name,
+			Prefixes:       prefixes,
+			AdminClientID:  "admin-" + orgno,
+			AdminKeyID:     orgno + "-admin",
+			AdminPublicKey: &keys[orgno].PublicKey,
+		}
+	}
+	srv := fakeportal.NewServer(t,
+		org(providerOrgno, providerOrgName, providerPrefix),
+		org(consumerOrgno, consumerOrgName),
+		org(otherOrgno, otherOrgName),
+	)
+	return &testPortal{Server: srv, t: t}
+}
+
+// providerConfig is a provider block that signs in as orgno's admin client
+// with the JWT grant, the way a pipeline would. alias may be empty.
+func (p *testPortal) providerConfig(alias, orgno string, extra ...string) string {
+	key := adminKeys()[orgno]
+	der, err := x509.MarshalPKCS8PrivateKey(key)
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	keyPEM := strings.TrimSpace(string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})))
+	return p.providerBlock(alias, append([]string{
+		fmt.Sprintf("client_id = %q", "admin-"+orgno),
+		fmt.Sprintf("key_id = %q", orgno+"-admin"),
+		"private_key = <<-EOT\n" + keyPEM + "\nEOT",
+	}, extra...)...)
+}
+
+// tokenProviderConfig is a provider block with a static access token.
+func (p *testPortal) tokenProviderConfig(token string, extra ...string) string {
+	return p.providerBlock("", append([]string{fmt.Sprintf("access_token = %q", token)}, extra...)...)
+}
+
+func (p *testPortal) providerBlock(alias string, lines ...string) string {
+	var b strings.Builder
+	b.WriteString("provider \"krr\" {\n")
+	if alias != "" {
+		fmt.Fprintf(&b, "  alias = %q\n", alias)
+	}
+	fmt.Fprintf(&b, "  base_url = %q\n  token_endpoint = %q\n  audience = %q\n", p.BaseURL, p.TokenEndpoint, p.Audience)
+	// Tests inject faults on purpose; keep retries quick and few.
+	b.WriteString("  max_retries = 2\n")
+	for _, l := range lines {
+		b.WriteString("  " + l + "\n")
+	}
+	b.WriteString("}\n")
+	return b.String()
+}

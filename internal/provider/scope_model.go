@@ -1,0 +1,106 @@
+package provider
+
+import (
+	"context"
+	"sort"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/portal"
+)
+
+// scopeModel is krr_scope's state; the data source krr_scope shares the
+// attributes it reads.
+type scopeModel struct {
+	ID                         types.String `tfsdk:"id"`
+	Name                       types.String `tfsdk:"name"`
+	Prefix                     types.String `tfsdk:"prefix"`
+	Subscope                   types.String `tfsdk:"subscope"`
+	Description                types.String `tfsdk:"description"`
+	LongDescription            types.String `tfsdk:"long_description"`
+	Visibility                 types.String `tfsdk:"visibility"`
+	TokenType                  types.String `tfsdk:"token_type"`
+	AllowedIntegrationTypes    types.Set    `tfsdk:"allowed_integration_types"`
+	AtMaxAge                   types.Int64  `tfsdk:"at_max_age"`
+	AuthorizationMaxLifetime   types.Int64  `tfsdk:"authorization_max_lifetime"`
+	RequiresUserConsent        types.Bool   `tfsdk:"requires_user_consent"`
+	RequiresUserAuthentication types.Bool   `tfsdk:"requires_user_authentication"`
+	RequiresPseudonymousTokens types.Bool   `tfsdk:"requires_pseudonymous_tokens"`
+	AccessibleForAll           types.Bool   `tfsdk:"accessible_for_all"`
+	DelegationSource           types.String `tfsdk:"delegation_source"`
+	EnforcedAudForAccessToken  types.String `tfsdk:"enforced_aud_for_access_token"`
+	RevokeAccessOnDestroy      types.Bool   `tfsdk:"revoke_access_on_destroy"`
+	OwnerOrgno                 types.String `tfsdk:"owner_orgno"`
+	Active                     types.Bool   `tfsdk:"active"`
+	Created                    types.String `tfsdk:"created"`
+	LastUpdated                types.String `tfsdk:"last_updated"`
+}
+
+// toPortal is the full object a PUT or POST sends: every changeable field,
+// active included (a PUT without it would deactivate the scope).
+func (m scopeModel) toPortal(ctx context.Context, diags *diag.Diagnostics) portal.Scope {
+	var integrationTypes []string
+	diags.Append(m.AllowedIntegrationTypes.ElementsAs(ctx, &integrationTypes, false)...)
+	sort.Strings(integrationTypes)
+	return portal.Scope{
+		Prefix:                     m.Prefix.ValueString(),
+		Subscope:                   m.Subscope.ValueString(),
+		Description:                m.Description.ValueString(),
+		LongDescription:            m.LongDescription.ValueString(),
+		Active:                     true,
+		AllowedIntegrationTypes:    integrationTypes,
+		TokenType:                  m.TokenType.ValueString(),
+		Visibility:                 m.Visibility.ValueString(),
+		RequiresUserConsent:        m.RequiresUserConsent.ValueBool(),
+		RequiresUserAuthentication: m.RequiresUserAuthentication.ValueBool(),
+		RequiresPseudonymousTokens: m.RequiresPseudonymousTokens.ValueBool(),
+		AccessibleForAll:           m.AccessibleForAll.ValueBool(),
+		DelegationSource:           m.DelegationSource.ValueString(),
+		AtMaxAge:                   m.AtMaxAge.ValueInt64(),
+		AuthorizationMaxLifetime:   m.AuthorizationMaxLifetime.ValueInt64(),
+		EnforcedAudForAccessToken:  m.EnforcedAudForAccessToken.ValueString(),
+	}
+}
+
+// fromPortal copies what the portal answered into the model. The
+// provider-only argument revoke_access_on_destroy is left as it is.
+func (m *scopeModel) fromPortal(ctx context.Context, s *portal.Scope, diags *diag.Diagnostics) {
+	m.ID = types.StringValue(s.Name)
+	m.Name = types.StringValue(s.Name)
+	m.Prefix = types.StringValue(s.Prefix)
+	m.Subscope = types.StringValue(s.Subscope)
+	m.Description = types.StringValue(s.Description)
+	m.LongDescription = types.StringValue(s.LongDescription)
+	m.Visibility = types.StringValue(orDefault(s.Visibility, portal.VisibilityPublic))
+	m.TokenType = types.StringValue(orDefault(s.TokenType, portal.TokenTypeSelfContained))
+	set, d := types.SetValueFrom(ctx, types.StringType, nonNilStrings(s.AllowedIntegrationTypes))
+	diags.Append(d...)
+	m.AllowedIntegrationTypes = set
+	m.AtMaxAge = types.Int64Value(s.AtMaxAge)
+	m.AuthorizationMaxLifetime = types.Int64Value(s.AuthorizationMaxLifetime)
+	m.RequiresUserConsent = types.BoolValue(s.RequiresUserConsent)
+	m.RequiresUserAuthentication = types.BoolValue(s.RequiresUserAuthentication)
+	m.RequiresPseudonymousTokens = types.BoolValue(s.RequiresPseudonymousTokens)
+	m.AccessibleForAll = types.BoolValue(s.AccessibleForAll)
+	m.DelegationSource = types.StringValue(s.DelegationSource)
+	m.EnforcedAudForAccessToken = types.StringValue(s.EnforcedAudForAccessToken)
+	m.OwnerOrgno = types.StringValue(s.OwnerOrgno)
+	m.Active = types.BoolValue(s.Active)
+	m.Created = types.StringValue(s.Created)
+	m.LastUpdated = types.StringValue(s.LastUpdated)
+}
+
+func orDefault(v, fallback string) string {
+	if v == "" {
+		return fallback
+	}
+	return v
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

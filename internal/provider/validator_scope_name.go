@@ -1,0 +1,25 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// scopeNameValidator checks the form prefix:subscope without whitespace.
+type scopeNameValidator struct{}
+
+func (scopeNameValidator) Description(context.Context) string {
+	return "must be a scope name, prefix:subscope, without whitespace"
+}
+
+func (v scopeNameValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v scopeNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if _, _, err := splitScopeName(req.ConfigValue.ValueString()); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid scope name", req.Path.String()+": "+err.Error())
+	}
+}

@@ -1,0 +1,36 @@
+// Command terraform-provider-krr serves the krr Terraform provider over the
+// plugin protocol (version 6).
+package main
+
+import (
+	"context"
+	"flag"
+	"log"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/provider"
+)
+
+// version is set at build time by goreleaser or the Makefile
+// (-ldflags "-X main.version=…"); "dev" marks a local build.
+var version = "dev"
+
+// registryAddress is the provider's address in the Terraform registry; it
+// must match the source in users' required_providers blocks and in
+// dev_overrides.
+const registryAddress = "registry.terraform.io/platform-iac/krr"
+
+func main() {
+	var debug bool
+	flag.BoolVar(&debug, "debug", false, "run the provider with support for debuggers like delve")
+	flag.Parse()
+
+	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
+		Address: registryAddress,
+		Debug:   debug,
+	})
+	if err != nil {
+		log.Fatal(err.Error())
+	}
+}
