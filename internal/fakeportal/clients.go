@@ -15,6 +15,7 @@ type clientRequest struct {
 	ClientName              string   `json:"client_name"`
 	Description             string   `json:"description"`
 	ClientOrgno             string   `json:"client_orgno"`
+	SupplierOrgno           string   `json:"supplier_orgno"` // set by the server; checked when given
 	IntegrationType         string   `json:"integration_type"`
 	ApplicationType         string   `json:"application_type"`
 	TokenEndpointAuthMethod string   `json:"token_endpoint_auth_method"`
@@ -238,6 +239,9 @@ func (f *Fake) newClientSecret(c *call) (any, error) {
 // checkClientFields validates the changeable fields of a client that belongs
 // (or will) to clientOrgno.
 func (f *Fake) checkClientFields(fe *fieldErrors, req *clientRequest, clientOrgno, integrationType string) {
+	if req.SupplierOrgno != "" && !validOrgno(req.SupplierOrgno) {
+		fe.add("supplier_orgno", fmt.Sprintf("supplier_orgno %q is not a valid organisation number (9 digits with a mod-11 check digit)", req.SupplierOrgno))
+	}
 	fe.checkRequired("client_name", req.ClientName)
 	fe.checkRequired("description", req.Description)
 	if req.ApplicationType != "" {

@@ -150,6 +150,7 @@ func TestClientValidation(t *testing.T) {
 		{map[string]any{"access_token_lifetime": -5}, "access_token_lifetime", ""},
 		{map[string]any{"client_id": "has space"}, "client_id", ""},
 		{map[string]any{"client_orgno": "889640783"}, "client_orgno", ""},
+		{map[string]any{"supplier_orgno": "12345678"}, "supplier_orgno", ""},
 	}
 	for _, tc := range cases {
 		eb := cons.fails("POST", "/clients", base(tc.over), http.StatusBadRequest)

@@ -132,6 +132,9 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 func writeAPIError(w http.ResponseWriter, now time.Time, e *apiError) {
 	b := e.body(now)
 	w.Header().Set("X-Correlation-Id", b.CorrelationID)
+	if e.Status == http.StatusUnauthorized {
+		w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+	}
 	writeJSON(w, e.Status, b)
 }
 

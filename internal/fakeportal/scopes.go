@@ -16,6 +16,7 @@ type scopeRequest struct {
 	Description                string   `json:"description"`
 	LongDescription            string   `json:"long_description"`
 	Active                     *bool    `json:"active"`
+	OwnerOrgno                 string   `json:"owner_orgno"` // set by the server; checked when given
 	AllowedIntegrationTypes    []string `json:"allowed_integration_types"`
 	TokenType                  string   `json:"token_type"`
 	Visibility                 string   `json:"visibility"`
@@ -172,6 +173,9 @@ func (f *Fake) deleteScope(c *call) (any, error) {
 
 // checkScopeFields validates the changeable fields of a scope.
 func (f *Fake) checkScopeFields(fe *fieldErrors, req *scopeRequest) {
+	if req.OwnerOrgno != "" && !validOrgno(req.OwnerOrgno) {
+		fe.add("owner_orgno", fmt.Sprintf("owner_orgno %q is not a valid organisation number (9 digits with a mod-11 check digit)", req.OwnerOrgno))
+	}
 	fe.checkRequired("description", req.Description)
 	fe.checkMaxLen("description", req.Description, maxDescription)
 	fe.checkMaxLen("long_description", req.LongDescription, maxLongDescription)

@@ -118,6 +118,7 @@ func TestScopeValidation(t *testing.T) {
 		{map[string]any{"prefix": "prov", "subscope": "x", "description": "d", "at_max_age": -1}, "at_max_age"},
 		{map[string]any{"prefix": "prov", "subscope": "x", "description": "d", "authorization_max_lifetime": -1}, "authorization_max_lifetime"},
 		{map[string]any{"prefix": "prov", "subscope": "x", "description": "d", "delegation_source": "https://example.org/"}, "delegation_source"},
+		{map[string]any{"prefix": "prov", "subscope": "x", "description": "d", "owner_orgno": "991825828"}, "owner_orgno"},
 	}
 	for _, tc := range cases {
 		eb := c.fails("POST", "/scopes", tc.body, http.StatusBadRequest)

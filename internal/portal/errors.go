@@ -175,10 +175,11 @@ func newAPIError(method, path string, status int, header http.Header, body []byt
 				msgs = append(msgs, x.ErrorMessage)
 			}
 			if x.IsFieldError || x.FieldIdentifier != "" {
-				e.FieldErrors = append(e.FieldErrors, FieldError{Field: x.FieldIdentifier, Message: x.ErrorMessage, ObjectName: x.ObjectName})
+				e.FieldErrors = append(e.FieldErrors, FieldError{Field: x.FieldIdentifier, Message: redactSecrets(x.ErrorMessage), ObjectName: x.ObjectName})
 			}
 		}
-		e.Message = firstNonEmpty(eb.ErrorDescription, eb.Error, strings.Join(msgs, "; "), eb.Message)
+		// Redacted in case a gateway echoes the request's credentials.
+		e.Message = redactSecrets(firstNonEmpty(eb.ErrorDescription, eb.Error, strings.Join(msgs, "; "), eb.Message))
 	} else if len(strings.TrimSpace(string(body))) > 0 {
 		ct := header.Get("Content-Type")
 		if ct == "" {

@@ -81,7 +81,13 @@ type leveledLogger struct {
 func (a leveledLogger) Error(msg string, kv ...any) { a.l.Warn(a.ctx, "portal: "+msg, kvFields(kv)) }
 func (a leveledLogger) Warn(msg string, kv ...any)  { a.l.Warn(a.ctx, "portal: "+msg, kvFields(kv)) }
 func (a leveledLogger) Info(msg string, kv ...any)  { a.l.Debug(a.ctx, "portal: "+msg, kvFields(kv)) }
-func (a leveledLogger) Debug(msg string, kv ...any) { a.l.Debug(a.ctx, "portal: "+msg, kvFields(kv)) }
+func (a leveledLogger) Debug(msg string, kv ...any) {
+	// The client logs each retry itself, with path, status and correlation id.
+	if msg == "retrying request" {
+		return
+	}
+	a.l.Debug(a.ctx, "portal: "+msg, kvFields(kv))
+}
 
 func kvFields(kv []any) map[string]any {
 	f := make(map[string]any, len(kv)/2)

@@ -44,7 +44,7 @@ func TestLoggerNeverSeesSecrets(t *testing.T) {
 			// An error body that (badly) echoes the token.
 			portalError(w, 502, "upstream said "+r.Header.Get("Authorization"))
 		default:
-			writeJSON(w, 200, Integration{ClientID: "abc", ClientSecret: secret})
+			writeJSON(w, 200, map[string]any{"client_id": "abc", "client_secret": secret})
 		}
 	}, func(cfg *Config) { cfg.Tokens = src; cfg.Logger = logs })
 

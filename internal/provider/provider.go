@@ -60,12 +60,20 @@ func (p *krrProvider) Configure(ctx context.Context, req provider.ConfigureReque
 }
 
 func (p *krrProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{}
+	return []func() resource.Resource{
+		newScopeResource,
+		newScopeAccessResource,
+	}
 }
 
 func (p *krrProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		newOrganizationDataSource,
 		newPrefixesDataSource,
+		newScopeDataSource,
+		newScopesDataSource,
+		newScopeAccessDataSource,
+		newPublicScopesDataSource,
+		newDelegationSourcesDataSource,
 	}
 }

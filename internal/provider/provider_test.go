@@ -112,3 +112,37 @@ func (p *testPortal) providerBlock(alias string, lines ...string) string {
 	b.WriteString("}\n")
 	return b.String()
 }
+
+// scope returns a copy of the fake portal's scope, as the portal holds it.
+func (p *testPortal) scope(name string) (fakeportal.Scope, bool) {
+	var s fakeportal.Scope
+	var ok bool
+	p.Edit(func(st *fakeportal.State) {
+		if found := st.Scopes[name]; found != nil {
+			s, ok = *found, true
+		}
+	})
+	return s, ok
+}
+
+// grantState returns the state of a grant in the fake portal, "" if none.
+func (p *testPortal) grantState(scope, consumer string) string {
+	var state string
+	p.Edit(func(st *fakeportal.State) {
+		if g := st.Grants[fakeportal.GrantKey{Scope: scope, Consumer: consumer}]; g != nil {
+			state = g.State
+		}
+	})
+	return state
+}
+
+// writeCount counts the requests that could have changed the portal.
+func (p *testPortal) writeCount() int {
+	n := 0
+	for route, count := range p.RequestCounts() {
+		if !strings.HasPrefix(route, "GET ") && route != "POST /token" {
+			n += count
+		}
+	}
+	return n
+}

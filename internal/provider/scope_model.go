@@ -10,10 +10,9 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
 
-// scopeModel is krr_scope's state; the data source krr_scope shares the
-// attributes it reads.
-type scopeModel struct {
-	ID                         types.String `tfsdk:"id"`
+// scopeDataModel is a scope as the portal holds it: what the data sources
+// show, and the part of krr_scope's state that comes from the portal.
+type scopeDataModel struct {
 	Name                       types.String `tfsdk:"name"`
 	Prefix                     types.String `tfsdk:"prefix"`
 	Subscope                   types.String `tfsdk:"subscope"`
@@ -30,11 +29,18 @@ type scopeModel struct {
 	AccessibleForAll           types.Bool   `tfsdk:"accessible_for_all"`
 	DelegationSource           types.String `tfsdk:"delegation_source"`
 	EnforcedAudForAccessToken  types.String `tfsdk:"enforced_aud_for_access_token"`
-	RevokeAccessOnDestroy      types.Bool   `tfsdk:"revoke_access_on_destroy"`
 	OwnerOrgno                 types.String `tfsdk:"owner_orgno"`
 	Active                     types.Bool   `tfsdk:"active"`
 	Created                    types.String `tfsdk:"created"`
 	LastUpdated                types.String `tfsdk:"last_updated"`
+}
+
+// scopeModel is krr_scope's state: the portal's scope, its id, and the
+// provider-only argument revoke_access_on_destroy.
+type scopeModel struct {
+	ID types.String `tfsdk:"id"`
+	scopeDataModel
+	RevokeAccessOnDestroy types.Bool `tfsdk:"revoke_access_on_destroy"`
 }
 
 // toPortal is the full object a PUT or POST sends: every changeable field,
@@ -63,32 +69,37 @@ func (m scopeModel) toPortal(ctx context.Context, diags *diag.Diagnostics) porta
 	}
 }
 
-// fromPortal copies what the portal answered into the model. The
-// provider-only argument revoke_access_on_destroy is left as it is.
+// fromPortal copies the portal's answer into the model; id follows name.
 func (m *scopeModel) fromPortal(ctx context.Context, s *portal.Scope, diags *diag.Diagnostics) {
 	m.ID = types.StringValue(s.Name)
-	m.Name = types.StringValue(s.Name)
-	m.Prefix = types.StringValue(s.Prefix)
-	m.Subscope = types.StringValue(s.Subscope)
-	m.Description = types.StringValue(s.Description)
-	m.LongDescription = types.StringValue(s.LongDescription)
-	m.Visibility = types.StringValue(orDefault(s.Visibility, portal.VisibilityPublic))
-	m.TokenType = types.StringValue(orDefault(s.TokenType, portal.TokenTypeSelfContained))
+	m.scopeDataModel = scopeDataFromPortal(ctx, s, diags)
+}
+
+func scopeDataFromPortal(ctx context.Context, s *portal.Scope, diags *diag.Diagnostics) scopeDataModel {
 	set, d := types.SetValueFrom(ctx, types.StringType, nonNilStrings(s.AllowedIntegrationTypes))
 	diags.Append(d...)
-	m.AllowedIntegrationTypes = set
-	m.AtMaxAge = types.Int64Value(s.AtMaxAge)
-	m.AuthorizationMaxLifetime = types.Int64Value(s.AuthorizationMaxLifetime)
-	m.RequiresUserConsent = types.BoolValue(s.RequiresUserConsent)
-	m.RequiresUserAuthentication = types.BoolValue(s.RequiresUserAuthentication)
-	m.RequiresPseudonymousTokens = types.BoolValue(s.RequiresPseudonymousTokens)
-	m.AccessibleForAll = types.BoolValue(s.AccessibleForAll)
-	m.DelegationSource = types.StringValue(s.DelegationSource)
-	m.EnforcedAudForAccessToken = types.StringValue(s.EnforcedAudForAccessToken)
-	m.OwnerOrgno = types.StringValue(s.OwnerOrgno)
-	m.Active = types.BoolValue(s.Active)
-	m.Created = types.StringValue(s.Created)
-	m.LastUpdated = types.StringValue(s.LastUpdated)
+	return scopeDataModel{
+		Name:                       types.StringValue(s.Name),
+		Prefix:                     types.StringValue(s.Prefix),
+		Subscope:                   types.StringValue(s.Subscope),
+		Description:                types.StringValue(s.Description),
+		LongDescription:            types.StringValue(s.LongDescription),
+		Visibility:                 types.StringValue(orDefault(s.Visibility, portal.VisibilityPublic)),
+		TokenType:                  types.StringValue(orDefault(s.TokenType, portal.TokenTypeSelfContained)),
+		AllowedIntegrationTypes:    set,
+		AtMaxAge:                   types.Int64Value(s.AtMaxAge),
+		AuthorizationMaxLifetime:   types.Int64Value(s.AuthorizationMaxLifetime),
+		RequiresUserConsent:        types.BoolValue(s.RequiresUserConsent),
+		RequiresUserAuthentication: types.BoolValue(s.RequiresUserAuthentication),
+		RequiresPseudonymousTokens: types.BoolValue(s.RequiresPseudonymousTokens),
+		AccessibleForAll:           types.BoolValue(s.AccessibleForAll),
+		DelegationSource:           types.StringValue(s.DelegationSource),
+		EnforcedAudForAccessToken:  types.StringValue(s.EnforcedAudForAccessToken),
+		OwnerOrgno:                 types.StringValue(s.OwnerOrgno),
+		Active:                     types.BoolValue(s.Active),
+		Created:                    types.StringValue(s.Created),
+		LastUpdated:                types.StringValue(s.LastUpdated),
+	}
 }
 
 func orDefault(v, fallback string) string {

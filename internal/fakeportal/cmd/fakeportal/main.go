@@ -104,6 +104,10 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	fake.AddOrg(fakeportal.Org{Orgno: otherOrgno, Name: otherName})
 
 	dir := filepath.Dir(*envFile)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		l.Close()
+		return err
+	}
 	keyPath, err := filepath.Abs(filepath.Join(dir, keyFileName))
 	if err != nil {
 		l.Close()

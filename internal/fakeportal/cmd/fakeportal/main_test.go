@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/json"
+	"encoding/pem"
+	"io"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	jose "github.com/go-jose/go-jose/v4"
+	"github.com/go-jose/go-jose/v4/jwt"
+)
+
+// mod11 is portal-api.md §9's check, written out again so the seeded numbers
+// are checked independently of the fake.
+func mod11(s string) bool {
+	if len(s) != 9 {
+		return false
+	}
+	w := []int{3, 2, 7, 6, 5, 4, 3, 2}
+	sum := 0
+	for i := range 8 {
+		sum += int(s[i]-'0') * w[i]
+	}
+	r := sum % 11
+	if r == 1 {
+		return false
+	}
+	want := 0
+	if r != 0 {
+		want = 11 - r
+	}
+	return int(s[8]-'0') == want
+}
+
+func TestSeededNumbersAreValid(t *testing.T) {
+	for _, n := range []string{providerOrgno, consumerOrgno, otherOrgno} {
+		if !mod11(n) {
+			t.Errorf("%s fails the mod-11 check", n)
+		}
+	}
+}
+
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+func TestRunWritesEnvFileAndServes(t *testing.T) {
+	dir := t.TempDir()
+	envPath := filepath.Join(dir, "fakeportal.env")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var logs lockedBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-env-file", envPath}, &logs) }()
+
+	env := waitForEnv(t, envPath, done)
+	for _, name := range []string{"KRR_BASE_URL", "KRR_TOKEN_ENDPOINT", "KRR_AUDIENCE", "KRR_CLIENT_ID", "KRR_KEY_ID",
+		"KRR_PRIVATE_KEY_FILE", "FAKEPORTAL_PROVIDER_ORGNO", "FAKEPORTAL_PROVIDER_PREFIX", "FAKEPORTAL_PROVIDER_TOKEN",
+		"FAKEPORTAL_CONSUMER_ORGNO", "FAKEPORTAL_CONSUMER_TOKEN", "FAKEPORTAL_OTHER_ORGNO"} {
+		if env[name] == "" {
+			t.Errorf("%s missing from the env file", name)
+		}
+	}
+	base := env["KRR_BASE_URL"]
+	if !strings.HasPrefix(base, "http://127.0.0.1:") || !strings.HasSuffix(base, "/api/v1") ||
+		env["KRR_AUDIENCE"] != strings.TrimSuffix(base, "api/v1") || env["KRR_TOKEN_ENDPOINT"] != strings.TrimSuffix(base, "/api/v1")+"/token" {
+		t.Fatalf("URLs: %v", env)
+	}
+	for _, p := range []string{envPath, env["KRR_PRIVATE_KEY_FILE"]} {
+		if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: mode %v, %v", p, fi.Mode(), err)
+		}
+	}
+	if filepath.Dir(env["KRR_PRIVATE_KEY_FILE"]) != dir {
+		t.Errorf("key file %s is not beside the env file", env["KRR_PRIVATE_KEY_FILE"])
+	}
+
+	// The admin client's key gets a token at the token endpoint.
+	key := readKey(t, env["KRR_PRIVATE_KEY_FILE"])
+	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: jose.JSONWebKey{Key: key, KeyID: env["KRR_KEY_ID"]}}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	assertion, err := jwt.Signed(signer).Claims(map[string]any{"iss": env["KRR_CLIENT_ID"], "aud": env["KRR_AUDIENCE"],
+		"scope": "idporten:scopes.read idporten:scopes.write", "iat": now.Unix(), "exp": now.Add(100 * time.Second).Unix(),
+		"jti": "demo-1"}).Serialize()
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp, err := http.PostForm(env["KRR_TOKEN_ENDPOINT"], url.Values{"grant_type": {"urn:ietf:params:oauth:grant-type:jwt-bearer"},
+		"assertion": {assertion}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tok struct {
+		AccessToken string `json:"access_token"`
+	}
+	json.NewDecoder(resp.Body).Decode(&tok)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || tok.AccessToken == "" {
+		t.Fatalf("token endpoint: %d", resp.StatusCode)
+	}
+
+	get := func(path, token string) (int, string) {
+		req, _ := http.NewRequest("GET", base+path, nil)
+		if token != "" {
+			req.Header.Set("Authorization", "Bearer "+token)
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(raw)
+	}
+	if status, body := get("/prefix", tok.AccessToken); status != 200 || !strings.Contains(body, `"prefix":"demo"`) {
+		t.Errorf("provider's /prefix: %d %s", status, body)
+	}
+	if status, body := get("/prefix", env["FAKEPORTAL_PROVIDER_TOKEN"]); status != 200 || !strings.Contains(body, providerOrgno) {
+		t.Errorf("provider token: %d %s", status, body)
+	}
+	if status, body := get("/prefix", env["FAKEPORTAL_CONSUMER_TOKEN"]); status != 404 || !strings.Contains(body, "does not have any") {
+		t.Errorf("consumer's /prefix: %d %s", status, body)
+	}
+	for _, n := range []string{env["FAKEPORTAL_PROVIDER_ORGNO"], env["FAKEPORTAL_CONSUMER_ORGNO"], env["FAKEPORTAL_OTHER_ORGNO"]} {
+		if status, body := get("/organizations/"+n, ""); status != 200 {
+			t.Errorf("organization %s: %d %s", n, status, body)
+		}
+	}
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("run: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not stop")
+	}
+	out := logs.String()
+	if !strings.Contains(out, "GET /prefix 200") || !strings.Contains(out, "POST /token 200") {
+		t.Errorf("request log: %s", out)
+	}
+	for _, secret := range []string{tok.AccessToken, env["FAKEPORTAL_PROVIDER_TOKEN"], assertion} {
+		if strings.Contains(out, secret) {
+			t.Error("a token was logged")
+		}
+	}
+}
+
+func TestRunNeedsEnvFile(t *testing.T) {
+	if err := run(context.Background(), nil, io.Discard); err == nil || !strings.Contains(err.Error(), "-env-file") {
+		t.Fatalf("run without -env-file: %v", err)
+	}
+}
+
+// waitForEnv waits for run to write the env file and reads it the way a
+// shell would.
+func waitForEnv(t *testing.T, path string, done <-chan error) map[string]string {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		f, err := os.Open(path)
+		if err == nil {
+			defer f.Close()
+			env := map[string]string{}
+			sc := bufio.NewScanner(f)
+			for sc.Scan() {
+				line := sc.Text()
+				if strings.HasPrefix(line, "#") || line == "" {
+					continue
+				}
+				name, value, ok := strings.Cut(strings.TrimPrefix(line, "export "), "=")
+				if !ok || !strings.HasPrefix(value, "'") || !strings.HasSuffix(value, "'") {
+					t.Fatalf("bad line %q", line)
+				}
+				env[name] = strings.ReplaceAll(value[1:len(value)-1], `'\''`, "'")
+			}
+			return env
+		}
+		select {
+		case err := <-done:
+			t.Fatalf("run stopped early: %v", err)
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("no env file")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func readKey(t *testing.T, path string) *rsa.PrivateKey {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block, _ := pem.Decode(raw)
+	if block == nil || block.Type != "PRIVATE KEY" {
+		t.Fatalf("key file is not PKCS#8 PEM")
+	}
+	k, err := x509.ParsePKCS8PrivateKey(block.Bytes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k.(*rsa.PrivateKey)
+}
+
+func TestShellQuote(t *testing.T) {
+	if got := shellQuote("a'b"); got != `'a'\''b'` {
+		t.Errorf("shellQuote: %s", got)
+	}
+}

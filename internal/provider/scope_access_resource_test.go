@@ -1,0 +1,163 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+)
+
+func scopeAccessConfig(p *testPortal, consumers ...string) string {
+	var b strings.Builder
+	b.WriteString(minimalScopeConfig(p))
+	for _, c := range consumers {
+		fmt.Fprintf(&b, `
+resource "krr_scope_access" "c%s" {
+  scope          = krr_scope.persons.name
+  consumer_orgno = %q
+}
+`, c, c)
+	}
+	return b.String()
+}
+
+func TestAccScopeAccess_lifecycle(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	addr := "krr_scope_access.c" + consumerOrgno
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: scopeAccessConfig(p, consumerOrgno),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("state"), knownvalue.StringExact("APPROVED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("consumer_organization_name"), knownvalue.StringExact(consumerOrgName)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(testScopeName+","+consumerOrgno)),
+					checkPortal(func() error {
+						if st := p.grantState(testScopeName, consumerOrgno); st != fakeportal.GrantApproved {
+							return fmt.Errorf("grant is %q in the portal", st)
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				ResourceName:      addr,
+				ImportState:       true,
+				ImportStateId:     testScopeName + "," + consumerOrgno,
+				ImportStateVerify: true,
+			},
+			{
+				ResourceName:  addr,
+				ImportState:   true,
+				ImportStateId: testScopeName + "/" + consumerOrgno,
+				ExpectError:   regexp.MustCompile(`(?s)Invalid import ID.*expected <scope\s+name>,<consumer\s+orgno>`),
+			},
+			{
+				// Revoked in the web portal: the plan grants it again.
+				PreConfig: func() {
+					p.Edit(func(st *fakeportal.State) {
+						st.Grants[fakeportal.GrantKey{Scope: testScopeName, Consumer: consumerOrgno}].State = fakeportal.GrantDenied
+					})
+				},
+				Config: scopeAccessConfig(p, consumerOrgno),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+						plancheck.ExpectResourceAction("krr_scope.persons", plancheck.ResourceActionNoop),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+					if st := p.grantState(testScopeName, consumerOrgno); st != fakeportal.GrantApproved {
+						return fmt.Errorf("grant not approved again: %q", st)
+					}
+					return nil
+				})},
+			},
+			{
+				// Swap the consumer: the old grant is revoked, the new made.
+				Config: scopeAccessConfig(p, otherOrgno),
+				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+					if st := p.grantState(testScopeName, consumerOrgno); st != fakeportal.GrantDenied {
+						return fmt.Errorf("old grant is %q, want DENIED", st)
+					}
+					if st := p.grantState(testScopeName, otherOrgno); st != fakeportal.GrantApproved {
+						return fmt.Errorf("new grant is %q, want APPROVED", st)
+					}
+					return nil
+				})},
+			},
+		},
+	})
+	if st := p.grantState(testScopeName, otherOrgno); st != fakeportal.GrantDenied {
+		t.Errorf("after destroy the grant is %q, want DENIED", st)
+	}
+}
+
+// A typo in an organisation number stops the plan before any request.
+func TestAccScopeAccess_badCheckDigit(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      scopeAccessConfig(p, badCheckOrgno),
+			PlanOnly:    true,
+			ExpectError: regexp.MustCompile(`(?s)consumer_orgno.*` + badCheckOrgno + `.*check digit`),
+		}},
+	})
+	if counts := p.RequestCounts(); len(counts) != 0 {
+		t.Errorf("want no request at all, got %v", counts)
+	}
+}
+
+// Terraform applies ten resources at a time; twenty grants on one scope
+// must all land.
+func TestAccScopeAccess_twentyGrantsAtOnce(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	consumers := validOrgnos(20)
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: minimalScopeConfig(p) + `
+locals {
+  consumers = ["` + strings.Join(consumers, `", "`) + `"]
+}
+
+resource "krr_scope_access" "many" {
+  count          = length(local.consumers)
+  scope          = krr_scope.persons.name
+  consumer_orgno = local.consumers[count.index]
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+				for _, c := range consumers {
+					if st := p.grantState(testScopeName, c); st != fakeportal.GrantApproved {
+						return fmt.Errorf("grant to %s is %q", c, st)
+					}
+				}
+				if n := p.RequestCount("PUT /scopes/access/{orgno}"); n != len(consumers) {
+					return fmt.Errorf("want %d grant requests, got %d", len(consumers), n)
+				}
+				return nil
+			})},
+		}},
+	})
+}

@@ -1,0 +1,66 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/portal"
+)
+
+var _ datasource.DataSourceWithConfigure = (*scopeDataSource)(nil)
+
+// scopeDataSource reads one of the organisation's scopes by name, active or
+// not.
+type scopeDataSource struct {
+	data *providerData
+}
+
+func newScopeDataSource() datasource.DataSource { return &scopeDataSource{} }
+
+func (d *scopeDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_scope"
+}
+
+func (d *scopeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := scopeDataAttributes()
+	attrs["name"] = schema.StringAttribute{
+		MarkdownDescription: "The scope's full name, `prefix:subscope`.",
+		Required:            true,
+		Validators:          []validator.String{scopeNameValidator{}},
+	}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One of the organisation's own scopes, by name, active or deactivated. For other " +
+			"organisations' public scopes, use `krr_public_scopes`.",
+		Attributes: attrs,
+	}
+}
+
+func (d *scopeDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataSourceProviderData(req, resp)
+}
+
+func (d *scopeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config scopeDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := config.Name.ValueString()
+	s, err := d.data.Client.GetScope(ctx, name)
+	if portal.IsNotFound(err) {
+		resp.Diagnostics.AddAttributeError(path.Root("name"), "Scope not found",
+			fmt.Sprintf("The organisation has no scope %s in the %s environment.", name, d.data.Environment))
+		return
+	}
+	if err != nil {
+		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read scope %s", name), err, d.data.Environment)
+		return
+	}
+	model := scopeDataFromPortal(ctx, s, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}

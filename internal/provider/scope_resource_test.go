@@ -1,0 +1,369 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+)
+
+const testScopeName = providerPrefix + ":persons/v1/person.read"
+
+func minimalScopeConfig(p *testPortal) string {
+	return p.providerConfig("", providerOrgno) + `
+resource "krr_scope" "persons" {
+  prefix      = "` + providerPrefix + `"
+  subscope    = "persons/v1/person.read"
+  description = "Read persons"
+}
+`
+}
+
+func TestAccScope_lifecycle(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	addr := "krr_scope.persons"
+	full := p.providerConfig("", providerOrgno) + `
+resource "krr_scope" "persons" {
+  prefix                        = "` + providerPrefix + `"
+  subscope                      = "persons/v1/person.read"
+  description                   = "Read persons, changed"
+  long_description              = "Gives **read** access."
+  visibility                    = "PRIVATE"
+  token_type                    = "OPAQUE"
+  allowed_integration_types     = ["maskinporten", "krr"]
+  at_max_age                    = 300
+  authorization_max_lifetime    = 600
+  requires_user_consent         = true
+  requires_user_authentication  = true
+  requires_pseudonymous_tokens  = true
+  accessible_for_all            = true
+  delegation_source             = "https://tt02.altinn.no/"
+  enforced_aud_for_access_token = "https://api.example.test/"
+  revoke_access_on_destroy      = false
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// Only the required arguments: the defaults are the portal's,
+				// so the plan after apply is empty.
+				Config: minimalScopeConfig(p),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("name"), knownvalue.StringExact(testScopeName)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("id"), knownvalue.StringExact(testScopeName)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("owner_orgno"), knownvalue.StringExact(providerOrgno)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("active"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("visibility"), knownvalue.StringExact("PUBLIC")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("token_type"), knownvalue.StringExact("SELF_CONTAINED")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("allowed_integration_types"), knownvalue.SetSizeExact(0)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("revoke_access_on_destroy"), knownvalue.Bool(true)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("created"), knownvalue.NotNull()),
+					checkPortal(func() error {
+						s, ok := p.scope(testScopeName)
+						if !ok || !s.Active || s.Description != "Read persons" || s.OwnerOrgno != providerOrgno {
+							return fmt.Errorf("portal holds %+v (found %v)", s, ok)
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				// Every changeable argument at once, in place.
+				Config: full,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("visibility"), knownvalue.StringExact("PRIVATE")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("allowed_integration_types"), knownvalue.SetExact([]knownvalue.Check{
+						knownvalue.StringExact("krr"), knownvalue.StringExact("maskinporten"),
+					})),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("at_max_age"), knownvalue.Int64Exact(300)),
+					checkPortal(func() error {
+						s, _ := p.scope(testScopeName)
+						if s.Description != "Read persons, changed" || s.LongDescription != "Gives **read** access." ||
+							s.Visibility != "PRIVATE" || s.TokenType != "OPAQUE" || len(s.AllowedIntegrationTypes) != 2 ||
+							s.AtMaxAge != 300 || s.AuthorizationMaxLifetime != 600 || !s.RequiresUserConsent ||
+							!s.RequiresUserAuthentication || !s.RequiresPseudonymousTokens || !s.AccessibleForAll ||
+							s.DelegationSource != "https://tt02.altinn.no/" ||
+							s.EnforcedAudForAccessToken != "https://api.example.test/" || !s.Active {
+							return fmt.Errorf("portal did not get every change: %+v", s)
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				ResourceName:      addr,
+				ImportState:       true,
+				ImportStateId:     testScopeName,
+				ImportStateVerify: true,
+				// A provider-side setting the portal does not hold: import
+				// takes the default.
+				ImportStateVerifyIgnore: []string{"revoke_access_on_destroy"},
+			},
+			{
+				// Leaving the arguments out puts the portal's defaults back.
+				Config: minimalScopeConfig(p),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					checkPortal(func() error {
+						s, _ := p.scope(testScopeName)
+						if s.Visibility != "PUBLIC" || s.TokenType != "SELF_CONTAINED" || s.AccessibleForAll ||
+							len(s.AllowedIntegrationTypes) != 0 || s.DelegationSource != "" || s.AtMaxAge != 0 {
+							return fmt.Errorf("defaults not restored: %+v", s)
+						}
+						return nil
+					}),
+				},
+			},
+		},
+		CheckDestroy: func(_ *terraform.State) error {
+			if s, _ := p.scope(testScopeName); s.Active {
+				return fmt.Errorf("scope still active after destroy")
+			}
+			return nil
+		},
+	})
+}
+
+// Changes made in the web portal show up in the next plan as exactly their
+// repair, and applying it converges.
+func TestAccScope_drift(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	addr := "krr_scope.persons"
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: minimalScopeConfig(p)},
+			{
+				PreConfig: func() {
+					p.Edit(func(st *fakeportal.State) {
+						st.Scopes[testScopeName].Description = "Edited in the web portal"
+						st.Scopes[testScopeName].AllowedIntegrationTypes = []string{"idporten"}
+					})
+				},
+				Config: minimalScopeConfig(p),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+						expectChangedAttributes(addr, "description", "allowed_integration_types"),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+					if s, _ := p.scope(testScopeName); s.Description != "Read persons" || len(s.AllowedIntegrationTypes) != 0 {
+						return fmt.Errorf("drift not repaired: %+v", s)
+					}
+					return nil
+				})},
+			},
+			{
+				// Someone clicked "Deaktiver": the plan creates it again, and
+				// the create brings the scope back with PUT.
+				PreConfig: func() {
+					p.Edit(func(st *fakeportal.State) { st.Scopes[testScopeName].Active = false })
+					p.ResetRequestCounts()
+				},
+				Config: minimalScopeConfig(p),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+					if s, _ := p.scope(testScopeName); !s.Active {
+						return fmt.Errorf("scope not reactivated")
+					}
+					if n := p.RequestCount("PUT /scopes"); n != 1 {
+						return fmt.Errorf("want 1 PUT /scopes to reactivate, got %d", n)
+					}
+					return nil
+				})},
+			},
+		},
+	})
+}
+
+// Destroy revokes the approved grants first, then deactivates; applying
+// again brings the scope back.
+func TestAccScope_destroyRevokesThenApplyReactivates(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	grantOutsideTerraform := func() {
+		p.Edit(func(st *fakeportal.State) {
+			for _, consumer := range []string{consumerOrgno, otherOrgno} {
+				st.Grants[fakeportal.GrantKey{Scope: testScopeName, Consumer: consumer}] = &fakeportal.Grant{
+					Scope: testScopeName, OwnerOrgno: providerOrgno, ConsumerOrgno: consumer, State: fakeportal.GrantApproved,
+				}
+			}
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: minimalScopeConfig(p)},
+			{
+				PreConfig: grantOutsideTerraform,
+				Config:    p.providerConfig("", providerOrgno),
+				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+					if s, _ := p.scope(testScopeName); s.Active {
+						return fmt.Errorf("scope still active after destroy")
+					}
+					for _, consumer := range []string{consumerOrgno, otherOrgno} {
+						if st := p.grantState(testScopeName, consumer); st != fakeportal.GrantDenied {
+							return fmt.Errorf("grant to %s is %s after destroy, want DENIED", consumer, st)
+						}
+					}
+					return nil
+				})},
+			},
+			{
+				Config: minimalScopeConfig(p),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("krr_scope.persons", tfjsonpath.New("active"), knownvalue.Bool(true)),
+					checkPortal(func() error {
+						if s, _ := p.scope(testScopeName); !s.Active {
+							return fmt.Errorf("scope not reactivated by a new apply")
+						}
+						return nil
+					}),
+				},
+			},
+		},
+	})
+}
+
+func TestAccScope_keepGrantsOnDestroy(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	config := p.providerConfig("", providerOrgno) + `
+resource "krr_scope" "persons" {
+  prefix                   = "` + providerPrefix + `"
+  subscope                 = "persons/v1/person.read"
+  description              = "Read persons"
+  revoke_access_on_destroy = false
+}
+`
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() {
+					p.Edit(func(st *fakeportal.State) {
+						st.Grants[fakeportal.GrantKey{Scope: testScopeName, Consumer: consumerOrgno}] = &fakeportal.Grant{
+							Scope: testScopeName, OwnerOrgno: providerOrgno, ConsumerOrgno: consumerOrgno, State: fakeportal.GrantApproved,
+						}
+					})
+				},
+				Config: p.providerConfig("", providerOrgno),
+				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+					if st := p.grantState(testScopeName, consumerOrgno); st != fakeportal.GrantApproved {
+						return fmt.Errorf("grant is %s, want it kept APPROVED", st)
+					}
+					return nil
+				})},
+			},
+		},
+	})
+}
+
+// A prefix the organisation does not own, and an organisation with no
+// prefix at all, fail at plan with the FAQ's answer and write nothing.
+func TestAccScope_prefixNotOwned(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	scope := func(prefix string) string {
+		return `
+resource "krr_scope" "x" {
+  prefix      = "` + prefix + `"
+  subscope    = "a.read"
+  description = "x"
+}
+`
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      p.providerConfig("", providerOrgno) + scope("someoneelse"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)prefix "someoneelse" is not one of organisation\s+` + providerOrgno + `'s prefixes.*` + providerPrefix),
+			},
+			{
+				Config:      p.providerConfig("", consumerOrgno) + scope("tl"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Organisation ` + consumerOrgno + ` has no scope prefix.*servicedesk@digdir\.no`),
+			},
+		},
+	})
+	if n := p.writeCount(); n != 0 {
+		t.Errorf("a refused plan sent %d writes: %v", n, p.RequestCounts())
+	}
+}
+
+func TestAccScope_existingActiveScopeSaysImport(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	p.Edit(func(st *fakeportal.State) {
+		st.Scopes[testScopeName] = &fakeportal.Scope{
+			Name: testScopeName, Prefix: providerPrefix, Subscope: "persons/v1/person.read", Description: "made by hand",
+			Active: true, OwnerOrgno: providerOrgno, TokenType: "SELF_CONTAINED", Visibility: "PUBLIC",
+			AllowedIntegrationTypes: []string{},
+		}
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config:      minimalScopeConfig(p),
+			ExpectError: regexp.MustCompile(`(?s)already exists and is active.*terraform import krr_scope`),
+		}},
+	})
+}
+
+func TestAccScope_invalidArguments(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	bad := func(attrs string) string {
+		return p.providerConfig("", providerOrgno) + "resource \"krr_scope\" \"x\" {\n" + attrs + "\n}\n"
+	}
+	long := regexp.MustCompile(`.`).ReplaceAllString(fmt.Sprintf("%256d", 0), "x")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: bad(`prefix = "tl"` + "\n" + `subscope = "a b"` + "\n" + `description = "x"`), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)subscope.*whitespace`)},
+			{Config: bad(`prefix = "tl"` + "\n" + `subscope = "a"` + "\n" + `description = ""`), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)description.*length must be between 1 and 255`)},
+			{Config: bad(`prefix = "tl"` + "\n" + `subscope = "a"` + "\n" + `description = "` + long + `"`), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)description.*length must be between 1 and 255`)},
+			{Config: bad(`prefix = "tl"` + "\n" + `subscope = "a"` + "\n" + `description = "x"` + "\n" + `visibility = "INTERNAL"`), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)visibility.*PUBLIC.*PRIVATE`)},
+			{Config: bad(`prefix = "tl"` + "\n" + `subscope = "a"` + "\n" + `description = "x"` + "\n" + `allowed_integration_types = ["fax"]`), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)allowed_integration_types.*maskinporten`)},
+		},
+	})
+	if n := len(p.RequestCounts()); n != 0 {
+		t.Errorf("invalid arguments sent requests: %v", p.RequestCounts())
+	}
+}
