@@ -117,19 +117,19 @@ func rejectUnknown(m providerModel, diags *diag.Diagnostics) {
 		unknown bool
 		env     string
 	}{
-		"environment":          {m.Environment.IsUnknown(), envEnvironment},
-		"base_url":             {m.BaseURL.IsUnknown(), envBaseURL},
-		"token_endpoint":       {m.TokenEndpoint.IsUnknown(), envTokenEndpoint},
-		"audience":             {m.Audience.IsUnknown(), envAudience},
-		"access_token":         {m.AccessToken.IsUnknown(), envAccessToken},
-		"client_id":            {m.ClientID.IsUnknown(), envClientID},
-		"key_id":               {m.KeyID.IsUnknown(), envKeyID},
-		"private_key":          {m.PrivateKey.IsUnknown(), envPrivateKey},
-		"certificate_file":     {m.CertificateFile.IsUnknown(), envCertificateFile},
-		"certificate_password": {m.CertificatePassword.IsUnknown(), envCertificatePassword},
-		"scopes":               {m.Scopes.IsUnknown(), envScopes},
-		"max_retries":          {m.MaxRetries.IsUnknown(), ""},
-		"request_timeout":      {m.RequestTimeout.IsUnknown(), ""},
+		"environment":             {m.Environment.IsUnknown(), envEnvironment},
+		"base_url":                {m.BaseURL.IsUnknown(), envBaseURL},
+		"token_endpoint":          {m.TokenEndpoint.IsUnknown(), envTokenEndpoint},
+		"audience":                {m.Audience.IsUnknown(), envAudience},
+		"access_token":            {m.AccessToken.IsUnknown(), envAccessToken},
+		"client_id":               {m.ClientID.IsUnknown(), envClientID},
+		"key_id":                  {m.KeyID.IsUnknown(), envKeyID},
+		"private_key":             {m.PrivateKey.IsUnknown(), envPrivateKey},
+		"certificate_file":        {m.CertificateFile.IsUnknown(), envCertificateFile},
+		"certificate_password":    {m.CertificatePassword.IsUnknown(), envCertificatePassword},
+		"scopes":                  {m.Scopes.IsUnknown(), envScopes},
+		"max_retries":             {m.MaxRetries.IsUnknown(), ""},
+		"request_timeout":         {m.RequestTimeout.IsUnknown(), ""},
 		"max_requests_per_second": {m.MaxRequestsPerSecond.IsUnknown(), ""},
 	}
 	names := make([]string, 0, len(attrs))

@@ -43,7 +43,9 @@ func (d *scopeAccessDataSource) Metadata(_ context.Context, req datasource.Metad
 }
 
 func (d *scopeAccessDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.Attribute { return schema.StringAttribute{Computed: true, MarkdownDescription: desc} }
+	str := func(desc string) schema.Attribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Every grant of one of the organisation's scopes: who has access (`APPROVED`), who " +
 			"asked (`REQUESTED`), and whose access was revoked (`DENIED`).",

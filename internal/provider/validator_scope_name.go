@@ -13,7 +13,9 @@ func (scopeNameValidator) Description(context.Context) string {
 	return "must be a scope name, prefix:subscope, without whitespace"
 }
 
-func (v scopeNameValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v scopeNameValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v scopeNameValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
