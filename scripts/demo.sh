@@ -41,6 +41,7 @@ echo "    portal at $KRR_BASE_URL, signing in as admin client $KRR_CLIENT_ID"
 # Variables of the demo configuration.
 export TF_VAR_consumer_orgno="$FAKEPORTAL_CONSUMER_ORGNO"
 export TF_VAR_other_orgno="$FAKEPORTAL_OTHER_ORGNO"
+export TF_VAR_prefix="$FAKEPORTAL_PROVIDER_PREFIX"
 
 cat >"$work/terraformrc" <<RC
 provider_installation {
