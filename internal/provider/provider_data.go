@@ -16,7 +16,8 @@ type providerData struct {
 	Client      *portal.Client
 	Environment string
 
-	prefixes prefixCache
+	prefixes  prefixCache
+	available availableScopesCache
 }
 
 // newProviderData builds the token source and the portal client from the

@@ -35,6 +35,16 @@ var testAccProtoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServe
 	TypeName: providerserver.NewProtocol6WithError(New("test")()),
 }
 
+// twoOrgProviderFactories serves the provider under a second local name,
+// krrowner, for the tests that act for two organisations at once. In real
+// use that is two aliases of "krr", each its own plugin process; in-process
+// tests reattach every alias to one provider server, where the last
+// configuration would win, so the second organisation gets its own server.
+var twoOrgProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	TypeName:   providerserver.NewProtocol6WithError(New("test")()),
+	"krrowner": providerserver.NewProtocol6WithError(New("test")()),
+}
+
 // RSA key generation is slow; every test portal reuses one admin key per
 // organisation.
 var adminKeys = sync.OnceValue(func() map[string]*rsa.PrivateKey {
@@ -99,8 +109,12 @@ func (p *testPortal) tokenProviderConfig(token string, extra ...string) string {
 
 func (p *testPortal) providerBlock(alias string, lines ...string) string {
 	var b strings.Builder
-	b.WriteString("provider \"krr\" {\n")
-	if alias != "" {
+	if alias == "krrowner" {
+		b.WriteString("provider \"krrowner\" {\n") // see twoOrgProviderFactories
+	} else {
+		b.WriteString("provider \"krr\" {\n")
+	}
+	if alias != "" && alias != "krrowner" {
 		fmt.Fprintf(&b, "  alias = %q\n", alias)
 	}
 	fmt.Fprintf(&b, "  base_url = %q\n  token_endpoint = %q\n  audience = %q\n", p.BaseURL, p.TokenEndpoint, p.Audience)
@@ -145,4 +159,35 @@ func (p *testPortal) writeCount() int {
 		}
 	}
 	return n
+}
+
+// seedScope puts an active scope of the provider organisation straight into
+// the portal and gives each consumer access, as if done in the web portal.
+func (p *testPortal) seedScope(name string, accessibleForAll bool, consumers ...string) {
+	prefix, subscope, _ := strings.Cut(name, ":")
+	p.Edit(func(st *fakeportal.State) {
+		st.Scopes[name] = &fakeportal.Scope{
+			Name: name, Prefix: prefix, Subscope: subscope, Description: "seeded", Active: true,
+			OwnerOrgno: providerOrgno, TokenType: "SELF_CONTAINED", Visibility: "PUBLIC",
+			AllowedIntegrationTypes: []string{}, AccessibleForAll: accessibleForAll,
+		}
+		for _, c := range consumers {
+			st.Grants[fakeportal.GrantKey{Scope: name, Consumer: c}] = &fakeportal.Grant{
+				Scope: name, OwnerOrgno: providerOrgno, ConsumerOrgno: c, State: fakeportal.GrantApproved,
+			}
+		}
+	})
+}
+
+// activeClients returns the portal's active clients of orgno.
+func (p *testPortal) activeClients(orgno string) []fakeportal.Client {
+	var out []fakeportal.Client
+	p.Edit(func(st *fakeportal.State) {
+		for _, c := range st.Clients {
+			if c.ClientOrgno == orgno && c.Active {
+				out = append(out, *c)
+			}
+		}
+	})
+	return out
 }

@@ -1,0 +1,60 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/portal"
+)
+
+var _ datasource.DataSourceWithConfigure = (*clientDataSource)(nil)
+
+// clientDataSource reads one of the organisation's clients by id, active
+// or not.
+type clientDataSource struct {
+	data *providerData
+}
+
+func newClientDataSource() datasource.DataSource { return &clientDataSource{} }
+
+func (d *clientDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_client"
+}
+
+func (d *clientDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
+	attrs := clientDataAttributes()
+	attrs["client_id"] = schema.StringAttribute{MarkdownDescription: "The client id.", Required: true}
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "One of the organisation's clients (integrations), by client id, active or deactivated.",
+		Attributes:          attrs,
+	}
+}
+
+func (d *clientDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataSourceProviderData(req, resp)
+}
+
+func (d *clientDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
+	var config clientDataModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	id := config.ClientID.ValueString()
+	found, err := d.data.Client.GetIntegration(ctx, id)
+	if portal.IsNotFound(err) {
+		resp.Diagnostics.AddAttributeError(path.Root("client_id"), "Client not found",
+			fmt.Sprintf("The organisation has no client %s in the %s environment.", id, d.data.Environment))
+		return
+	}
+	if err != nil {
+		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read client %s", id), err, d.data.Environment)
+		return
+	}
+	model := clientDataFromPortal(ctx, found, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
+}

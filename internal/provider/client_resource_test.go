@@ -1,0 +1,277 @@
+package provider
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+)
+
+const (
+	personScope  = providerPrefix + ":persons/v1/person.read"
+	addressScope = providerPrefix + ":persons/v1/address.read"
+)
+
+// twoOrgsConfig is the seed's two sides in one configuration: the API
+// provider (alias "owner") offers two scopes and gives the consumer access;
+// the consumer (the default provider) manages its client. (The owner's
+// provider is "krrowner", see twoOrgProviderFactories.)
+func twoOrgsConfig(p *testPortal, client string) string {
+	return p.providerConfig("krrowner", providerOrgno) + p.providerConfig("", consumerOrgno) + `
+resource "krr_scope" "person" {
+  provider    = krrowner
+  prefix      = "` + providerPrefix + `"
+  subscope    = "persons/v1/person.read"
+  description = "Read persons"
+}
+
+resource "krr_scope" "address" {
+  provider    = krrowner
+  prefix      = "` + providerPrefix + `"
+  subscope    = "persons/v1/address.read"
+  description = "Read addresses"
+}
+
+resource "krr_scope_access" "consumer" {
+  provider       = krrowner
+  count          = 2
+  scope          = [krr_scope.person.name, krr_scope.address.name][count.index]
+  consumer_orgno = "` + consumerOrgno + `"
+}
+` + client
+}
+
+func TestAccClient_lifecycle(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	addr := "krr_client.app"
+	minimal := `
+resource "krr_client" "app" {
+  client_name = "Case handling"
+  description = "Looks up persons"
+  scopes      = ["` + personScope + `"]
+}
+`
+	changed := `
+resource "krr_client" "app" {
+  client_name            = "Case handling v2"
+  description            = "Looks up persons and addresses"
+  scopes                 = ["` + personScope + `", "` + addressScope + `"]
+  access_token_lifetime  = 60
+  authorization_lifetime = 3600
+  refresh_token_lifetime = 300
+}
+`
+	var firstID string
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: twoOrgProviderFactories,
+		Steps: []resource.TestStep{
+			// The grant must exist before a plan can check the client's
+			// scopes against it, so the owner's side is applied first.
+			{Config: twoOrgsConfig(p, "")},
+			{
+				Config: twoOrgsConfig(p, minimal),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate),
+						plancheck.ExpectKnownValue(addr, tfjsonpath.New("client_orgno"), knownvalue.StringExact(consumerOrgno)),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("client_id"), knownvalue.StringRegexp(
+						regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`))),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("client_orgno"), knownvalue.StringExact(consumerOrgno)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("integration_type"), knownvalue.StringExact("maskinporten")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("application_type"), knownvalue.StringExact("web")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("token_endpoint_auth_method"), knownvalue.StringExact("private_key_jwt")),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("grant_types"), knownvalue.SetExact([]knownvalue.Check{
+						knownvalue.StringExact("urn:ietf:params:oauth:grant-type:jwt-bearer")})),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("access_token_lifetime"), knownvalue.Int64Exact(120)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("authorization_lifetime"), knownvalue.Int64Exact(7200)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("refresh_token_lifetime"), knownvalue.Int64Exact(600)),
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("active"), knownvalue.Bool(true)),
+					checkPortal(func() error {
+						clients := p.activeClients(consumerOrgno)
+						if len(clients) != 1 || clients[0].ClientName != "Case handling" {
+							return fmt.Errorf("want one active client, portal has %+v", clients)
+						}
+						firstID = clients[0].ClientID
+						return nil
+					}),
+				},
+			},
+			{
+				Config: twoOrgsConfig(p, changed),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+					c := p.activeClients(consumerOrgno)
+					if len(c) != 1 || c[0].ClientID != firstID || c[0].ClientName != "Case handling v2" ||
+						c[0].Description != "Looks up persons and addresses" || len(c[0].Scopes) != 2 ||
+						c[0].AccessTokenLifetime != 60 || c[0].AuthorizationLifetime != 3600 || c[0].RefreshTokenLifetime != 300 {
+						return fmt.Errorf("portal did not get every change: %+v", c)
+					}
+					return nil
+				})},
+			},
+			{
+				ResourceName:      addr,
+				ImportState:       true,
+				ImportStateIdFunc: func(*terraform.State) (string, error) { return firstID, nil },
+				ImportStateVerify: true,
+			},
+			{
+				// Changed in the web portal: a scope removed, the description
+				// edited. The plan puts exactly those back.
+				PreConfig: func() {
+					p.Edit(func(st *fakeportal.State) {
+						c := st.Clients[firstID]
+						c.Description = "edited by hand"
+						c.Scopes = []string{personScope}
+					})
+				},
+				Config: twoOrgsConfig(p, changed),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+						expectChangedAttributes(addr, "description", "scopes"),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+			},
+			{
+				// Deactivated in the web portal: the plan makes a new one.
+				PreConfig: func() {
+					p.Edit(func(st *fakeportal.State) { st.Clients[firstID].Active = false })
+				},
+				Config: twoOrgsConfig(p, changed),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+					if c := p.activeClients(consumerOrgno); len(c) != 1 || c[0].ClientID == firstID {
+						return fmt.Errorf("want one new active client, portal has %+v", c)
+					}
+					return nil
+				})},
+			},
+		},
+		CheckDestroy: func(*terraform.State) error {
+			if c := p.activeClients(consumerOrgno); len(c) != 0 {
+				return fmt.Errorf("clients still active after destroy: %+v", c)
+			}
+			return nil
+		},
+	})
+}
+
+// A scope that has not been shared with the organisation fails at plan
+// with the seed FAQ's answer, names the scopes close in name, and writes
+// nothing.
+func TestAccClient_scopeNotShared(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	p.seedScope(personScope, false, consumerOrgno)
+	p.seedScope(addressScope, false) // exists, but not shared
+	client := func(scope string) string {
+		return p.providerConfig("", consumerOrgno) + `
+resource "krr_client" "app" {
+  client_name = "x"
+  description = "x"
+  scopes      = ["` + scope + `"]
+}
+`
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:   client(addressScope),
+				PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)Scope ` + regexp.QuoteMeta(addressScope) + ` has not been shared with\s+organisation\s+` +
+					consumerOrgno + `\s+in\s+the\s+test\s+environment.*Ask\s+the\s+API\s+provider`),
+			},
+			{
+				// A typo: the message offers the scope it probably meant.
+				Config:      client(providerPrefix + ":persons/v1/persons.read"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)close\s+in\s+name\s+that\s+it\s+may\s+use:\s+` + regexp.QuoteMeta(personScope)),
+			},
+		},
+	})
+	if n := p.writeCount(); n != 0 {
+		t.Errorf("a refused plan sent %d writes: %v", n, p.RequestCounts())
+	}
+}
+
+// "Do the write, then answer 502": the create is not repeated blindly; the
+// client the portal made is found by the id the provider chose, and adopted.
+func TestAccClient_lostAnswerMakesOneClient(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	p.seedScope(personScope, true) // open to all: no grant needed
+	p.InjectFault(fakeportal.Fault{Method: "POST", Route: "/clients", Status: 502, AfterWrite: true})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: p.providerConfig("", consumerOrgno) + `
+resource "krr_client" "app" {
+  client_name = "Case handling"
+  description = "Looks up persons"
+  scopes      = ["` + personScope + `"]
+}
+`,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+				clients := p.activeClients(consumerOrgno)
+				if len(clients) != 1 {
+					return fmt.Errorf("want exactly one client after a lost answer, portal has %d", len(clients))
+				}
+				if n := p.RequestCount("POST /clients"); n != 1 {
+					return fmt.Errorf("want 1 POST /clients, got %d", n)
+				}
+				return nil
+			})},
+		}},
+	})
+}
+
+func TestAccClient_invalidArguments(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	client := func(attrs ...string) string {
+		return p.providerConfig("", consumerOrgno) + "resource \"krr_client\" \"x\" {\n" + strings.Join(attrs, "\n") + "\n}\n"
+	}
+	base := []string{`client_name = "x"`, `description = "x"`}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: client(append(slices.Clone(base), `scopes = []`)...), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)scopes.*at least 1`)},
+			{Config: client(append(slices.Clone(base), `scopes = ["no prefix"]`)...), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)Invalid scope name`)},
+			{Config: client(append(slices.Clone(base), `scopes = ["a:b"]`, `integration_type = "idporten"`)...), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)integration_type.*maskinporten`)},
+			{Config: client(append(slices.Clone(base), `scopes = ["a:b"]`, `client_orgno = "`+badCheckOrgno+`"`)...), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)client_orgno.*check digit`)},
+		},
+	})
+	if n := len(p.RequestCounts()); n != 0 {
+		t.Errorf("invalid arguments sent requests: %v", p.RequestCounts())
+	}
+}
