@@ -42,7 +42,9 @@ func (d *availableScopesDataSource) Metadata(_ context.Context, req datasource.M
 }
 
 func (d *availableScopesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	str := func(desc string) schema.Attribute { return schema.StringAttribute{Computed: true, MarkdownDescription: desc} }
+	str := func(desc string) schema.Attribute {
+		return schema.StringAttribute{Computed: true, MarkdownDescription: desc}
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "The scopes the organisation the credentials act for may put on a client: its own, " +
 			"those other organisations gave it access to, and those open to all; sorted by name. A scope you " +
