@@ -42,6 +42,7 @@ echo "    portal at $KRR_BASE_URL, signing in as admin client $KRR_CLIENT_ID"
 export TF_VAR_consumer_orgno="$FAKEPORTAL_CONSUMER_ORGNO"
 export TF_VAR_other_orgno="$FAKEPORTAL_OTHER_ORGNO"
 export TF_VAR_prefix="$FAKEPORTAL_PROVIDER_PREFIX"
+export TF_VAR_consumer_token="$FAKEPORTAL_CONSUMER_TOKEN"
 
 cat >"$work/terraformrc" <<RC
 provider_installation {
@@ -56,7 +57,9 @@ export TF_IN_AUTOMATION=1
 cp "$root"/examples/demo/*.tf "$work/config/"
 
 tf() { terraform -chdir="$work/config" "$@"; }
-echo "==> terraform apply"
+echo "==> terraform apply: the API provider's side (a scope, access for two organisations)"
+tf apply -auto-approve -input=false -no-color -var create_client=false
+echo "==> terraform apply: the API consumer's side (a client with the shared scope)"
 tf apply -auto-approve -input=false -no-color
 echo "==> terraform output"
 tf output -no-color

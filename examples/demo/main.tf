@@ -11,9 +11,27 @@ terraform {
 
 provider "krr" {}
 
+# The consumer organisation, signed in with a ready access token.
+provider "krr" {
+  alias        = "consumer"
+  access_token = var.consumer_token
+}
+
 variable "consumer_orgno" {
   description = "An organisation that consumes APIs (the fake's consumer organisation)."
   type        = string
+}
+
+variable "consumer_token" {
+  description = "An access token of the consumer organisation."
+  type        = string
+  sensitive   = true
+}
+
+variable "create_client" {
+  description = "Whether the consumer's client is made. The demo applies once without it: a client's scopes are checked at plan time against the grants that exist then."
+  type        = bool
+  default     = true
 }
 
 variable "prefix" {
@@ -52,6 +70,30 @@ resource "krr_scope_access" "consumers" {
 data "krr_scope_access" "persons" {
   scope      = krr_scope.persons.name
   depends_on = [krr_scope_access.consumers]
+}
+
+# As an API consumer: the scopes the consumer may use, and a client with
+# the scope just shared with it.
+data "krr_available_scopes" "consumer" {
+  provider   = krr.consumer
+  depends_on = [krr_scope_access.consumers]
+}
+
+resource "krr_client" "consumer_app" {
+  count       = var.create_client ? 1 : 0
+  provider    = krr.consumer
+  client_name = "Demo case handling"
+  description = "Reads persons from the provider organisation's API"
+  scopes      = [krr_scope.persons.name]
+  depends_on  = [krr_scope_access.consumers]
+}
+
+output "consumer_may_use" {
+  value = data.krr_available_scopes.consumer.names
+}
+
+output "consumer_client_id" {
+  value = one(krr_client.consumer_app[*].client_id)
 }
 
 output "signed_in_as" {

@@ -37,29 +37,36 @@ const credentialsHelp = "Set one of: access_token (KRR_ACCESS_TOKEN); or client_
 
 // resolveCredentials picks exactly one way to authenticate, and loads and
 // parses its key material so that a bad key fails at configure time, not at
-// the first request.
+// the first request. A method set in the provider block wins over one set
+// in the environment (a pipeline's KRR_* variables must not break a second,
+// aliased provider with its own access_token); two methods at the same
+// level are a conflict.
 func resolveCredentials(m providerModel, getenv envLookup, diags *diag.Diagnostics) credentials {
-	token := firstSet(m.AccessToken, getenv(envAccessToken), "")
+	configured := credentialSources{
+		token: m.AccessToken.ValueString(), keyPEM: m.PrivateKey.ValueString(), keySource: "private_key",
+		certFile: m.CertificateFile.ValueString(),
+	}
+	if !configured.any() {
+		configured = credentialSources{
+			token: getenv(envAccessToken), keyPEM: getenv(envPrivateKey), keySource: envPrivateKey,
+			keyFile: getenv(envPrivateKeyFile), certFile: getenv(envCertificateFile),
+		}
+		if configured.keyPEM != "" {
+			configured.keyFile = ""
+		}
+	}
+	src := configured
 	clientID := firstSet(m.ClientID, getenv(envClientID), "")
 	keyID := firstSet(m.KeyID, getenv(envKeyID), "")
-	keyPEM, keySource := m.PrivateKey.ValueString(), "private_key"
-	if keyPEM == "" && getenv(envPrivateKey) != "" {
-		keyPEM, keySource = getenv(envPrivateKey), envPrivateKey
-	}
-	keyFile := ""
-	if keyPEM == "" {
-		keyFile = getenv(envPrivateKeyFile)
-	}
-	certFile := firstSet(m.CertificateFile, getenv(envCertificateFile), "")
 	certPassword := firstSet(m.CertificatePassword, getenv(envCertificatePassword), "")
 
-	hasKey := keyPEM != "" || keyFile != ""
-	hasCert := certFile != ""
+	hasKey := src.keyPEM != "" || src.keyFile != ""
+	hasCert := src.certFile != ""
 	switch {
-	case token != "" && (hasKey || hasCert):
+	case src.token != "" && (hasKey || hasCert):
 		diags.AddAttributeError(path.Root("access_token"), "Conflicting credentials",
 			"access_token (KRR_ACCESS_TOKEN) is set together with a key or certificate for the JWT grant. "+
-				"Use one: unset KRR_ACCESS_TOKEN to sign in with the admin client, or remove the key settings "+
+				"Use one: leave out access_token to sign in with the admin client, or remove the key settings "+
 				"(private_key, KRR_PRIVATE_KEY, KRR_PRIVATE_KEY_FILE, certificate_file, KRR_CERTIFICATE_FILE).")
 		return credentials{}
 	case hasKey && hasCert:
@@ -67,12 +74,12 @@ func resolveCredentials(m providerModel, getenv envLookup, diags *diag.Diagnosti
 			"Both a private key (private_key, KRR_PRIVATE_KEY or KRR_PRIVATE_KEY_FILE) and certificate_file "+
 				"(KRR_CERTIFICATE_FILE) are set. Use one: a registered key with key_id, or the business certificate.")
 		return credentials{}
-	case token != "":
-		return credentials{Kind: credentialsStaticToken, AccessToken: token}
+	case src.token != "":
+		return credentials{Kind: credentialsStaticToken, AccessToken: src.token}
 	case hasKey:
-		return keyCredentials(clientID, keyID, keyPEM, keySource, keyFile, diags)
+		return keyCredentials(clientID, keyID, src.keyPEM, src.keySource, src.keyFile, diags)
 	case hasCert:
-		return certificateCredentials(clientID, certFile, certPassword, diags)
+		return certificateCredentials(clientID, src.certFile, certPassword, diags)
 	case clientID != "" || keyID != "":
 		diags.AddAttributeError(path.Root("private_key"), "Missing private key",
 			"client_id or key_id is set but no private key is. Set private_key, or KRR_PRIVATE_KEY, or "+
@@ -82,6 +89,16 @@ func resolveCredentials(m providerModel, getenv envLookup, diags *diag.Diagnosti
 		diags.AddError("Missing credentials", "The provider has no credentials for Samarbeidsportalen. "+credentialsHelp)
 		return credentials{}
 	}
+}
+
+// credentialSources are the credentials of one level: the provider block,
+// or the environment.
+type credentialSources struct {
+	token, keyPEM, keySource, keyFile, certFile string
+}
+
+func (c credentialSources) any() bool {
+	return c.token != "" || c.keyPEM != "" || c.keyFile != "" || c.certFile != ""
 }
 
 func keyCredentials(clientID, keyID, keyPEM, keySource, keyFile string, diags *diag.Diagnostics) credentials {

@@ -104,6 +104,17 @@ func TestResolveSettings_configWinsOverEnv(t *testing.T) {
 	}
 }
 
+// A second, aliased provider with its own access_token is not broken by a
+// pipeline's KRR_* key variables.
+func TestResolveSettings_configuredMethodWinsOverEnvironment(t *testing.T) {
+	m := nullModel()
+	m.AccessToken = types.StringValue("consumer-token")
+	s, diags := resolveSettings(m, env{envPrivateKeyFile: "/unused.pem", envClientID: "c", envKeyID: "k"}.get)
+	if diags.HasError() || s.Credentials.Kind != credentialsStaticToken || s.Credentials.AccessToken != "consumer-token" {
+		t.Errorf("got kind %v, %v; want the configured access token", s.Credentials.Kind, diags)
+	}
+}
+
 func TestResolveSettings_refusesBadInput(t *testing.T) {
 	keyFile := filepath.Join(t.TempDir(), "admin.pem")
 	if err := os.WriteFile(keyFile, []byte(testKeyPEM(t)), 0o600); err != nil {
@@ -123,10 +134,14 @@ func TestResolveSettings_refusesBadInput(t *testing.T) {
 		want  []string
 	}{
 		{"no credentials", nil, env{}, []string{"Missing credentials", "KRR_ACCESS_TOKEN", "KRR_PRIVATE_KEY_FILE", "KRR_CERTIFICATE_FILE"}},
-		{"token and key", nil, env{envAccessToken: "t", envPrivateKeyFile: keyFile, envClientID: "c", envKeyID: "k"},
+		{"token and key in the environment", nil, env{envAccessToken: "t", envPrivateKeyFile: keyFile, envClientID: "c", envKeyID: "k"},
 			[]string{"access_token", "Conflicting credentials", "KRR_ACCESS_TOKEN"}},
-		{"key and certificate", func(m *providerModel) { m.CertificateFile = types.StringValue("/x.p12") },
-			env{envPrivateKeyFile: keyFile, envClientID: "c", envKeyID: "k"}, []string{"certificate_file", "Conflicting credentials"}},
+		{"token and key in the provider block", func(m *providerModel) {
+			m.AccessToken = types.StringValue("t")
+			m.PrivateKey = types.StringValue(ecPEM)
+		}, env{}, []string{"access_token", "Conflicting credentials"}},
+		{"key and certificate", nil, env{envCertificateFile: "/x.p12", envPrivateKeyFile: keyFile, envClientID: "c", envKeyID: "k"},
+			[]string{"certificate_file", "Conflicting credentials"}},
 		{"key without key_id", nil, env{envPrivateKeyFile: keyFile, envClientID: "c"}, []string{"key_id", "KRR_KEY_ID"}},
 		{"key without client_id", nil, env{envPrivateKeyFile: keyFile, envKeyID: "k"}, []string{"client_id", "KRR_CLIENT_ID"}},
 		{"client_id alone", nil, env{envClientID: "c"}, []string{"private_key", "KRR_PRIVATE_KEY_FILE"}},

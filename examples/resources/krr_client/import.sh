@@ -1,0 +1,2 @@
+# A client is imported by its client id.
+terraform import krr_client.case_handling 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f
