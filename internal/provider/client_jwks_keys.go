@@ -161,7 +161,7 @@ func parsePublicKeyPEM(data string) (keyMaterial, error) {
 	}
 	leaf, err := checkRSAKey(certs[0].PublicKey)
 	if err != nil {
-		return keyMaterial{}, fmt.Errorf("is a certificate whose key %s", strings.TrimPrefix(err.Error(), "is "))
+		return keyMaterial{}, fmt.Errorf("is a certificate for %s", strings.TrimPrefix(err.Error(), "is "))
 	}
 	x5c := make([]string, len(certs))
 	for i, c := range certs {

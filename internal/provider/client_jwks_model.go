@@ -137,11 +137,13 @@ func (k clientKeyModel) material(kid string) (m keyMaterial, known bool, err err
 // validateKeys checks a configured key set against the portal's rules. It
 // makes no request, so that ValidateConfig refuses a bad set before
 // anything is read or written.
-func validateKeys(keys map[string]clientKeyModel, diags *diag.Diagnostics) {
-	if len(keys) > maxClientKeys {
+// count is the number of entries, including any not known yet, which keys
+// leaves out.
+func validateKeys(count int, keys map[string]clientKeyModel, diags *diag.Diagnostics) {
+	if count > maxClientKeys {
 		diags.AddAttributeError(path.Root("keys"), "Too many client keys", fmt.Sprintf(
-			"keys has %d entries; a client has at most %d keys (the portal refuses more). Remove a key that no "+
-				"client signs with any more.", len(keys), maxClientKeys))
+			"keys has %d entries; a client has at most %d keys (the portal refuses more, and replaces the whole "+
+				"set on every write). Remove a key that no client signs with any more.", count, maxClientKeys))
 	}
 	for _, kid := range sortedKids(keys) {
 		if !kidPattern.MatchString(kid) {
@@ -161,7 +163,7 @@ func validateKeys(keys map[string]clientKeyModel, diags *diag.Diagnostics) {
 // set a new year on every write); a key whose exp is unknown (new, rotated
 // or expired: see ModifyPlan) gets 0, the portal's "one year from now".
 func keysToPortal(keys map[string]clientKeyModel, diags *diag.Diagnostics) []portal.JWK {
-	validateKeys(keys, diags)
+	validateKeys(len(keys), keys, diags)
 	if diags.HasError() {
 		return nil
 	}

@@ -16,13 +16,14 @@ import (
 // name the key and the attribute it is about.
 func clientJWKSResourceSchema() schema.Schema {
 	return schema.Schema{
-		MarkdownDescription: "The complete set of public keys of one Maskinporten client (the portal's " +
-			"\"Egne klienter\" → \"Nøkler\"). The portal replaces the whole set on every write, so this resource " +
+		MarkdownDescription: "The complete set of public keys of one Maskinporten client, with which " +
+			"it signs its JWT grants. The portal replaces the whole set on every write, so this resource " +
 			"owns it: keys added in the web portal are removed at the next apply, and keys removed there are put " +
 			"back. A client has at most five keys, RSA of 2048 bits or more, each signing with " +
 			"`RS256`, `RS384` or `RS512`; every key is sent with `use = \"sig\"`.\n\n" +
-			"Rotate a key by changing it in place (or add the new key under a new `kid` first and remove the old " +
-			"one once the clients sign with the new one). The portal gives each new key an expiry one year ahead " +
+			"Changing a key in place replaces it at once, and a system still signing with the old key stops " +
+			"getting tokens; to rotate without that, add the new key under a new `kid`, move the signers to it, " +
+			"then remove the old entry. The portal gives each new key an expiry one year ahead " +
 			"(`exp`); a key whose material does not change keeps its `exp`, except that a key already expired is " +
 			"renewed when the set is written anyway.\n\n" +
 			"After an import every key is in state in JWK form (`jwk`), as the portal holds it; a configuration " +

@@ -63,6 +63,9 @@ func (p *krrProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		newScopeResource,
 		newScopeAccessResource,
+		newOrgContactsResource,
+		newClientResource,
+		newClientJWKSResource,
 	}
 }
 
@@ -75,5 +78,9 @@ func (p *krrProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		newScopeAccessDataSource,
 		newPublicScopesDataSource,
 		newDelegationSourcesDataSource,
+		newClientDataSource,
+		newClientsDataSource,
+		newAvailableScopesDataSource,
+		newOrgContactsDataSource,
 	}
 }

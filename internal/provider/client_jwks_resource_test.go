@@ -1,0 +1,752 @@
+package provider
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/base64"
+	"encoding/json"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/compare"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+)
+
+// jwksTestKeys are the client keys of these tests. 2048-bit keygen is slow,
+// so the test binary makes them once: A and B for a set of two, C to rotate
+// to, D for a certificate.
+var jwksTestKeys = sync.OnceValue(func() map[string]*rsa.PrivateKey {
+	keys := map[string]*rsa.PrivateKey{}
+	for _, name := range []string{"A", "B", "C", "D"} {
+		k, err := rsa.GenerateKey(rand.Reader, 2048)
+		if err != nil {
+			panic(err)
+		}
+		keys[name] = k
+	}
+	return keys
+})
+
+func testKey(name string) *rsa.PrivateKey { return jwksTestKeys()[name] }
+
+// testCertDER is a self-signed certificate for key D.
+var testCertDER = sync.OnceValue(func() []byte {
+	k := testKey("D")
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: "krr test client"},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(365 * 24 * time.Hour),
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &k.PublicKey, k)
+	if err != nil {
+		panic(err)
+	}
+	return der
+})
+
+func pemOf(blockType string, der []byte) string {
+	return string(pem.EncodeToMemory(&pem.Block{Type: blockType, Bytes: der}))
+}
+
+// publicPEM is k's public key as `openssl pkey -pubout` writes it.
+func publicPEM(t testing.TB, k *rsa.PublicKey) string {
+	der, err := x509.MarshalPKIXPublicKey(k)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pemOf("PUBLIC KEY", der)
+}
+
+func b64url(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
+
+func jwkN(k *rsa.PublicKey) string { return b64url(k.N.Bytes()) }
+
+func jwkE(k *rsa.PublicKey) string { return b64url(big.NewInt(int64(k.E)).Bytes()) }
+
+// jwkJSON is k as a public JWK, as jsonencode({kty, n, e}) writes it.
+func jwkJSON(k *rsa.PublicKey) string {
+	b, _ := json.Marshal(map[string]string{"kty": "RSA", "n": jwkN(k), "e": jwkE(k)})
+	return string(b)
+}
+
+// jwksClientID gives each test its own client, so that the process-wide
+// per-client lock never makes parallel tests wait on each other.
+func jwksClientID(t *testing.T, suffix string) string {
+	return strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()) + suffix
+}
+
+// addTestClient puts an active Maskinporten client of providerOrgno into the
+// fake portal directly: the key set resource needs one, and making it here
+// keeps these tests apart from krr_client.
+func (p *testPortal) addTestClient(id string, active bool) {
+	p.Edit(func(st *fakeportal.State) {
+		st.Clients[id] = &fakeportal.Client{
+			ClientID:                id,
+			ClientName:              "jwks test " + id,
+			Description:             "a client for krr_client_jwks tests",
+			ClientOrgno:             providerOrgno,
+			IntegrationType:         "maskinporten",
+			ApplicationType:         "web",
+			TokenEndpointAuthMethod: "private_key_jwt",
+			GrantTypes:              []string{"urn:ietf:params:oauth:grant-type:jwt-bearer"},
+			Scopes:                  []string{},
+			Active:                  active,
+			AccessTokenLifetime:     120,
+			AuthorizationLifetime:   7200,
+			RefreshTokenLifetime:    600,
+			Created:                 "2026-01-01T00:00:00.000+01:00",
+			LastUpdated:             "2026-01-01T00:00:00.000+01:00",
+		}
+	})
+}
+
+// portalKeys is a copy of the client's keys as the fake portal holds them,
+// by kid.
+func (p *testPortal) portalKeys(clientID string) map[string]fakeportal.JWK {
+	out := map[string]fakeportal.JWK{}
+	p.Edit(func(st *fakeportal.State) {
+		if ks := st.JWKS[clientID]; ks != nil {
+			for _, k := range ks.Keys {
+				out[k.Kid] = k
+			}
+		}
+	})
+	return out
+}
+
+// editPortalKeys changes the client's key set behind the provider's back.
+func (p *testPortal) editPortalKeys(clientID string, fn func(keys []fakeportal.JWK) []fakeportal.JWK) {
+	p.Edit(func(st *fakeportal.State) {
+		ks := st.JWKS[clientID]
+		if ks == nil {
+			ks = &fakeportal.KeySet{}
+			st.JWKS[clientID] = ks
+		}
+		ks.Keys = fn(slices.Clone(ks.Keys))
+	})
+}
+
+// checkPortalKeys passes when the portal holds exactly the given kids, each
+// an RSA signing key with the given public key.
+func checkPortalKeys(p *testPortal, clientID string, want map[string]*rsa.PublicKey) statecheck.StateCheck {
+	return checkPortal(func() error {
+		held := p.portalKeys(clientID)
+		if got, exp := sortedMapKeys(held), sortedMapKeys(want); !slices.Equal(got, exp) {
+			return fmt.Errorf("portal holds kids %v, want %v", got, exp)
+		}
+		for kid, pub := range want {
+			k := held[kid]
+			if k.Kty != "RSA" || k.Use != "sig" || k.N != jwkN(pub) || k.E != jwkE(pub) || k.Exp == 0 {
+				return fmt.Errorf("portal key %s is %+v, want RSA, use sig, exp set and the n of the configured key", kid, k)
+			}
+		}
+		return nil
+	})
+}
+
+func sortedMapKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// jwksEntry is one entry of keys in HCL.
+type jwksEntry struct {
+	pem, jwk, alg string // jwk is an HCL expression, e.g. jsonencode({…})
+}
+
+func pemEntry(pemText string) jwksEntry { return jwksEntry{pem: pemText} }
+
+func jwkEntry(k *rsa.PublicKey) jwksEntry {
+	return jwksEntry{jwk: fmt.Sprintf("jsonencode({ kty = \"RSA\", n = %q, e = %q })", jwkN(k), jwkE(k))}
+}
+
+// jwksConfig is a provider block and one krr_client_jwks "test".
+func jwksConfig(p *testPortal, clientID string, entries map[string]jwksEntry) string {
+	var b strings.Builder
+	b.WriteString(p.providerConfig("", providerOrgno))
+	fmt.Fprintf(&b, "\nresource \"krr_client_jwks\" \"test\" {\n  client_id = %q\n  keys = {\n", clientID)
+	for _, kid := range sortedMapKeys(entries) {
+		e := entries[kid]
+		fmt.Fprintf(&b, "    %q = {\n", kid)
+		if e.pem != "" {
+			// A heredoc keeps the PEM as a file() would give it, newline
+			// included.
+			fmt.Fprintf(&b, "      public_key_pem = <<-EOT\n%sEOT\n", e.pem)
+		}
+		if e.jwk != "" {
+			fmt.Fprintf(&b, "      jwk = %s\n", e.jwk)
+		}
+		if e.alg != "" {
+			fmt.Fprintf(&b, "      alg = %q\n", e.alg)
+		}
+		b.WriteString("    }\n")
+	}
+	b.WriteString("  }\n}\n")
+	return b.String()
+}
+
+const jwksAddr = "krr_client_jwks.test"
+
+func keyAttr(kid, name string) tfjsonpath.Path {
+	return tfjsonpath.New("keys").AtMapKey(kid).AtMapKey(name)
+}
+
+// planKeys is the keys attribute of jwksAddr before and after a plan.
+func planKeys(req plancheck.CheckPlanRequest) (before, after map[string]any, err error) {
+	for _, rc := range req.Plan.ResourceChanges {
+		if rc.Address != jwksAddr {
+			continue
+		}
+		b, _ := rc.Change.Before.(map[string]any)
+		a, _ := rc.Change.After.(map[string]any)
+		before, _ = b["keys"].(map[string]any)
+		after, _ = a["keys"].(map[string]any)
+		return before, after, nil
+	}
+	return nil, nil, fmt.Errorf("%s is not in the plan", jwksAddr)
+}
+
+// planKeysCheck runs fn on the keys before and after the plan, e.g. to see
+// what the refreshed state holds for a key changed in the portal.
+type planKeysCheck func(before, after map[string]any) error
+
+func (f planKeysCheck) CheckPlan(_ context.Context, req plancheck.CheckPlanRequest, resp *plancheck.CheckPlanResponse) {
+	before, after, err := planKeys(req)
+	if err == nil {
+		err = f(before, after)
+	}
+	resp.Error = err
+}
+
+func entryOf(keys map[string]any, kid string) map[string]any {
+	e, _ := keys[kid].(map[string]any)
+	return e
+}
+
+// checkNoKeys is a CheckDestroy: the clients are still there, active, and
+// have no keys.
+func checkNoKeys(p *testPortal, clientIDs ...string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		for _, id := range clientIDs {
+			if keys := p.portalKeys(id); len(keys) != 0 {
+				return fmt.Errorf("client %s still has keys %v after destroy", id, sortedMapKeys(keys))
+			}
+			var active bool
+			p.Edit(func(st *fakeportal.State) { active = st.Clients[id] != nil && st.Clients[id].Active })
+			if !active {
+				return fmt.Errorf("client %s is gone or inactive after destroying its keys", id)
+			}
+		}
+		return nil
+	}
+}
+
+// phrase matches text in an error, whatever the line wrapping: Terraform
+// wraps a diagnostic's detail at word boundaries.
+func phrase(text string) *regexp.Regexp {
+	return regexp.MustCompile(strings.ReplaceAll(regexp.QuoteMeta(text), " ", `\s+`))
+}
+
+func TestAccClientJWKS_lifecycle(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	clientID, otherID := jwksClientID(t, ""), jwksClientID(t, "-other")
+	p.addTestClient(clientID, true)
+	p.addTestClient(otherID, true)
+	a, b, c := &testKey("A").PublicKey, &testKey("B").PublicKey, &testKey("C").PublicKey
+	pemA, pemB, pemC := publicPEM(t, a), publicPEM(t, b), publicPEM(t, c)
+
+	twoKeys := map[string]jwksEntry{"k1": pemEntry(pemA), "k2": {pem: pemB, alg: "RS512"}}
+	rotated := map[string]jwksEntry{"k1": pemEntry(pemC), "k2": {pem: pemB, alg: "RS512"}}
+
+	// k2 is not touched by the rotation: it keeps exp and created.
+	k2Exp := statecheck.CompareValue(compare.ValuesSame())
+	k2Created := statecheck.CompareValue(compare.ValuesSame())
+	var k2PortalExp int64
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: jwksConfig(p, clientID, twoKeys),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(jwksAddr, plancheck.ResourceActionCreate)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jwksAddr, tfjsonpath.New("id"), knownvalue.StringExact(clientID)),
+					statecheck.ExpectKnownValue(jwksAddr, tfjsonpath.New("client_id"), knownvalue.StringExact(clientID)),
+					statecheck.ExpectKnownValue(jwksAddr, tfjsonpath.New("keys"), knownvalue.MapSizeExact(2)),
+					// State keeps the PEM as configured, not the portal's form.
+					statecheck.ExpectKnownValue(jwksAddr, keyAttr("k1", "public_key_pem"), knownvalue.StringExact(pemA)),
+					statecheck.ExpectKnownValue(jwksAddr, keyAttr("k1", "jwk"), knownvalue.Null()),
+					statecheck.ExpectKnownValue(jwksAddr, keyAttr("k1", "alg"), knownvalue.StringExact("RS256")),
+					statecheck.ExpectKnownValue(jwksAddr, keyAttr("k2", "alg"), knownvalue.StringExact("RS512")),
+					statecheck.ExpectKnownValue(jwksAddr, keyAttr("k1", "exp"), knownvalue.Int64Func(func(v int64) error {
+						// The portal's default: a year ahead.
+						if want := time.Now().AddDate(1, 0, 0).Unix(); v < want-3600 || v > want+3600 {
+							return fmt.Errorf("exp %d is not about a year ahead (%d)", v, want)
+						}
+						return nil
+					})),
+					statecheck.ExpectKnownValue(jwksAddr, keyAttr("k1", "created"), knownvalue.NotNull()),
+					k2Exp.AddStateValue(jwksAddr, keyAttr("k2", "exp")),
+					k2Created.AddStateValue(jwksAddr, keyAttr("k2", "created")),
+					checkPortalKeys(p, clientID, map[string]*rsa.PublicKey{"k1": a, "k2": b}),
+					checkPortal(func() error {
+						held := p.portalKeys(clientID)
+						if held["k1"].Alg != "RS256" || held["k2"].Alg != "RS512" {
+							return fmt.Errorf("portal algs are %s and %s", held["k1"].Alg, held["k2"].Alg)
+						}
+						k2PortalExp = held["k2"].Exp
+						return nil
+					}),
+				},
+			},
+			{
+				// Rotating k1 in place: one update of the whole set, in which
+				// only k1 gets a new exp; k2's stays planned as it is.
+				Config: jwksConfig(p, clientID, rotated),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(jwksAddr, plancheck.ResourceActionUpdate),
+						expectChangedAttributes(jwksAddr, "keys"),
+						plancheck.ExpectUnknownValue(jwksAddr, keyAttr("k1", "exp")),
+						plancheck.ExpectKnownValue(jwksAddr, keyAttr("k2", "exp"), knownvalue.NotNull()),
+						plancheck.ExpectKnownValue(jwksAddr, keyAttr("k2", "created"), knownvalue.NotNull()),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jwksAddr, keyAttr("k1", "public_key_pem"), knownvalue.StringExact(pemC)),
+					k2Exp.AddStateValue(jwksAddr, keyAttr("k2", "exp")),
+					k2Created.AddStateValue(jwksAddr, keyAttr("k2", "created")),
+					checkPortalKeys(p, clientID, map[string]*rsa.PublicKey{"k1": c, "k2": b}),
+					checkPortal(func() error {
+						if got := p.portalKeys(clientID)["k2"].Exp; got != k2PortalExp {
+							return fmt.Errorf("k2's exp in the portal changed from %d to %d", k2PortalExp, got)
+						}
+						return nil
+					}),
+				},
+			},
+			{
+				// Another client: the set moves (destroy, then create).
+				Config: jwksConfig(p, otherID, rotated),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jwksAddr, plancheck.ResourceActionDestroyBeforeCreate)},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					checkPortalKeys(p, otherID, map[string]*rsa.PublicKey{"k1": c, "k2": b}),
+					checkPortal(func() error {
+						if keys := p.portalKeys(clientID); len(keys) != 0 {
+							return fmt.Errorf("the old client still has keys %v", sortedMapKeys(keys))
+						}
+						return nil
+					}),
+				},
+			},
+		},
+		// Destroy removes the keys and leaves the clients alone.
+		CheckDestroy: checkNoKeys(p, clientID, otherID),
+	})
+}
+
+func TestAccClientJWKS_certificate(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	clientID := jwksClientID(t, "")
+	p.addTestClient(clientID, true)
+	der := testCertDER()
+	certPEM := pemOf("CERTIFICATE", der)
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: jwksConfig(p, clientID, map[string]jwksEntry{"cert-2026": pemEntry(certPEM)}),
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue(jwksAddr, keyAttr("cert-2026", "public_key_pem"), knownvalue.StringExact(certPEM)),
+				checkPortalKeys(p, clientID, map[string]*rsa.PublicKey{"cert-2026": &testKey("D").PublicKey}),
+				checkPortal(func() error {
+					// The certificate goes along as x5c, base64 DER.
+					x5c := p.portalKeys(clientID)["cert-2026"].X5c
+					if len(x5c) != 1 || x5c[0] != base64.StdEncoding.EncodeToString(der) {
+						return fmt.Errorf("portal x5c is %v, want the certificate", x5c)
+					}
+					return nil
+				}),
+			},
+		}},
+		CheckDestroy: checkNoKeys(p, clientID),
+	})
+}
+
+// A key in JWK form, and import by client id: Read writes keys the
+// configuration does not describe as canonical JWKs, which is what
+// jsonencode gives, so an import of such a configuration verifies exactly.
+func TestAccClientJWKS_jwkAndImport(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	clientID := jwksClientID(t, "")
+	p.addTestClient(clientID, true)
+	a, b := &testKey("A").PublicKey, &testKey("B").PublicKey
+	jwkForm := map[string]jwksEntry{"k1": jwkEntry(a), "k2": jwkEntry(b)}
+	// The same keys, with the redundant members a JWK file often has.
+	withMembers := map[string]jwksEntry{
+		"k1": jwkEntry(a),
+		"k2": {jwk: fmt.Sprintf("jsonencode({ kty = \"RSA\", kid = \"k2\", use = \"sig\", alg = \"RS384\", n = %q, e = %q })",
+			jwkN(b), jwkE(b)), alg: "RS384"},
+	}
+	k2Exp := statecheck.CompareValue(compare.ValuesSame())
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: jwksConfig(p, clientID, jwkForm),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(jwksAddr, keyAttr("k1", "jwk"), knownvalue.StringExact(jwkJSON(a))),
+					statecheck.ExpectKnownValue(jwksAddr, keyAttr("k1", "public_key_pem"), knownvalue.Null()),
+					k2Exp.AddStateValue(jwksAddr, keyAttr("k2", "exp")),
+					checkPortalKeys(p, clientID, map[string]*rsa.PublicKey{"k1": a, "k2": b}),
+				},
+			},
+			{
+				ResourceName:      jwksAddr,
+				ImportState:       true,
+				ImportStateId:     clientID,
+				ImportStateVerify: true,
+			},
+			{
+				// Another spelling of the same key is an update that keeps
+				// the key's exp (only alg changes in the portal).
+				Config: jwksConfig(p, clientID, withMembers),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(jwksAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectKnownValue(jwksAddr, keyAttr("k2", "exp"), knownvalue.NotNull()),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					k2Exp.AddStateValue(jwksAddr, keyAttr("k2", "exp")),
+					checkPortal(func() error {
+						if alg := p.portalKeys(clientID)["k2"].Alg; alg != "RS384" {
+							return fmt.Errorf("portal k2 alg is %s, want RS384", alg)
+						}
+						return nil
+					}),
+				},
+			},
+		},
+		CheckDestroy: checkNoKeys(p, clientID),
+	})
+}
+
+// Changes made in the portal show in the next plan as their repair.
+func TestAccClientJWKS_drift(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	clientID := jwksClientID(t, "")
+	p.addTestClient(clientID, true)
+	a, b, c := &testKey("A").PublicKey, &testKey("B").PublicKey, &testKey("C").PublicKey
+	pemA := publicPEM(t, a)
+	config := jwksConfig(p, clientID, map[string]jwksEntry{"k1": pemEntry(pemA), "k2": pemEntry(publicPEM(t, b))})
+	both := map[string]*rsa.PublicKey{"k1": a, "k2": b}
+	converged := []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()}
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				// k2 removed in the portal: the plan adds it back.
+				PreConfig: func() {
+					p.editPortalKeys(clientID, func(keys []fakeportal.JWK) []fakeportal.JWK {
+						return slices.DeleteFunc(keys, func(k fakeportal.JWK) bool { return k.Kid == "k2" })
+					})
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(jwksAddr, plancheck.ResourceActionUpdate),
+						expectChangedAttributes(jwksAddr, "keys"),
+						planKeysCheck(func(before, after map[string]any) error {
+							if _, ok := before["k2"]; ok || after["k2"] == nil {
+								return fmt.Errorf("plan does not add k2 back: before %v", sortedMapKeys(before))
+							}
+							return nil
+						}),
+					},
+					PostApplyPostRefresh: converged,
+				},
+				ConfigStateChecks: []statecheck.StateCheck{checkPortalKeys(p, clientID, both)},
+			},
+			{
+				// k3 added in the portal: the plan removes it.
+				PreConfig: func() {
+					p.editPortalKeys(clientID, func(keys []fakeportal.JWK) []fakeportal.JWK {
+						return append(keys, fakeportal.JWK{Kty: "RSA", Kid: "k3", Use: "sig", Alg: "RS256",
+							N: jwkN(c), E: jwkE(c), Exp: time.Now().AddDate(0, 6, 0).Unix(), Created: "2026-01-01T00:00:00.000+01:00"})
+					})
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(jwksAddr, plancheck.ResourceActionUpdate),
+						planKeysCheck(func(before, after map[string]any) error {
+							if entryOf(before, "k3")["jwk"] != jwkJSON(c) {
+								return fmt.Errorf("state does not show the portal's k3 as a JWK: %v", before["k3"])
+							}
+							if _, ok := after["k3"]; ok {
+								return fmt.Errorf("plan keeps k3")
+							}
+							return nil
+						}),
+					},
+					PostApplyPostRefresh: converged,
+				},
+				ConfigStateChecks: []statecheck.StateCheck{checkPortalKeys(p, clientID, both)},
+			},
+			{
+				// k1 replaced in the portal under the same kid: state holds
+				// the portal's key as a JWK, so the plan shows the
+				// configured PEM replacing it.
+				PreConfig: func() {
+					p.editPortalKeys(clientID, func(keys []fakeportal.JWK) []fakeportal.JWK {
+						for i := range keys {
+							if keys[i].Kid == "k1" {
+								keys[i].N, keys[i].E = jwkN(c), jwkE(c)
+							}
+						}
+						return keys
+					})
+				},
+				Config: config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(jwksAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(jwksAddr, keyAttr("k1", "exp")),
+						planKeysCheck(func(before, after map[string]any) error {
+							was, will := entryOf(before, "k1"), entryOf(after, "k1")
+							if was["public_key_pem"] != nil || was["jwk"] != jwkJSON(c) {
+								return fmt.Errorf("state after refresh holds k1 = %v, want the portal's key as a JWK", was)
+							}
+							if will["public_key_pem"] != pemA || will["jwk"] != nil {
+								return fmt.Errorf("plan sets k1 to %v, want the configured PEM", will)
+							}
+							return nil
+						}),
+					},
+					PostApplyPostRefresh: converged,
+				},
+				ConfigStateChecks: []statecheck.StateCheck{checkPortalKeys(p, clientID, both)},
+			},
+		},
+		CheckDestroy: checkNoKeys(p, clientID),
+	})
+}
+
+// A client deactivated in the portal takes its key set out of state, with a
+// warning, and a new key set is not written to an inactive client.
+func TestAccClientJWKS_clientGone(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	clientID, inactiveID := jwksClientID(t, ""), jwksClientID(t, "-inactive")
+	p.addTestClient(clientID, true)
+	p.addTestClient(inactiveID, false)
+	keys := map[string]jwksEntry{"k1": pemEntry(publicPEM(t, &testKey("A").PublicKey))}
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: jwksConfig(p, clientID, keys)},
+			{
+				PreConfig: func() {
+					p.Edit(func(st *fakeportal.State) { st.Clients[clientID].Active = false })
+				},
+				Config:             jwksConfig(p, clientID, keys),
+				PlanOnly:           true,
+				ExpectNonEmptyPlan: true,
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectResourceAction(jwksAddr, plancheck.ResourceActionCreate)},
+				},
+			},
+			{
+				Config:      jwksConfig(p, inactiveID, keys),
+				ExpectError: phrase(fmt.Sprintf("client %s has been deactivated", inactiveID)),
+			},
+		},
+	})
+	if n := p.RequestCount("POST /clients/{id}/jwks"); n != 1 {
+		t.Errorf("key sets were written %d times, want once (only to the active client)", n)
+	}
+}
+
+// Key sets the portal would refuse are refused at plan time, with the
+// attribute and the rule named, before any request reaches the portal.
+func TestAccClientJWKS_refusedAtPlan(t *testing.T) {
+	t.Parallel()
+	a := testKey("A")
+	pemA := publicPEM(t, &a.PublicKey)
+	pkcs8, err := x509.MarshalPKCS8PrivateKey(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	small, err := rsa.GenerateKey(rand.Reader, 1024)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ec, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ecDER, err := x509.MarshalPKIXPublicKey(&ec.PublicKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	six := map[string]jwksEntry{}
+	for i := 1; i <= 6; i++ {
+		six[fmt.Sprintf("k%d", i)] = pemEntry(pemA)
+	}
+	privateJWK := fmt.Sprintf("jsonencode({ kty = \"RSA\", n = %q, e = %q, d = %q })",
+		jwkN(&a.PublicKey), jwkE(&a.PublicKey), b64url(a.D.Bytes()))
+
+	cases := []struct {
+		name string
+		keys map[string]jwksEntry
+		want string
+	}{
+		{"six keys", six, "keys has 6 entries; a client has at most 5 keys"},
+		{"private key PEM", map[string]jwksEntry{"k1": pemEntry(pemOf("PRIVATE KEY", pkcs8))},
+			`keys["k1"].public_key_pem holds a private key`},
+		{"PKCS#1 private key PEM", map[string]jwksEntry{"k1": pemEntry(pemOf("RSA PRIVATE KEY", x509.MarshalPKCS1PrivateKey(a)))},
+			`keys["k1"].public_key_pem holds a private key`},
+		{"private JWK", map[string]jwksEntry{"k1": {jwk: privateJWK}},
+			`keys["k1"].jwk is a private key (it has the private member "d")`},
+		{"1024-bit key", map[string]jwksEntry{"k1": pemEntry(publicPEM(t, &small.PublicKey))},
+			`keys["k1"].public_key_pem is an RSA key of 1024 bits; the portal needs at least 2048`},
+		{"EC key", map[string]jwksEntry{"k1": pemEntry(pemOf("PUBLIC KEY", ecDER))},
+			`keys["k1"].public_key_pem is an EC (ECDSA) key; the portal accepts RSA keys only`},
+		{"EC JWK", map[string]jwksEntry{"k1": {jwk: `jsonencode({ kty = "EC", crv = "P-256", x = "AA", y = "AA" })`}},
+			`keys["k1"].jwk has kty "EC"; the portal accepts RSA keys only`},
+		{"bad kid", map[string]jwksEntry{"bad/kid": pemEntry(pemA)},
+			`keys["bad/kid"]: the kid "bad/kid" may hold only letters, digits`},
+		{"both forms", map[string]jwksEntry{"k1": {pem: pemA, jwk: jwkEntry(&a.PublicKey).jwk}},
+			`keys["k1"] sets both public_key_pem and jwk; set exactly one of them`},
+		{"neither form", map[string]jwksEntry{"k1": {alg: "RS256"}},
+			`keys["k1"] sets neither public_key_pem nor jwk`},
+		{"bad alg", map[string]jwksEntry{"k1": {pem: pemA, alg: "HS256"}},
+			`keys["k1"].alg value must be one of`},
+		{"JWK kid differs", map[string]jwksEntry{"k1": {jwk: fmt.Sprintf("jsonencode({ kty = \"RSA\", kid = \"k9\", n = %q, e = %q })",
+			jwkN(&a.PublicKey), jwkE(&a.PublicKey))}},
+			`keys["k1"].jwk has kid "k9", but the entry's kid (its key in keys) is "k1"`},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			p := newTestPortal(t)
+			clientID := jwksClientID(t, "")
+			p.addTestClient(clientID, true)
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      jwksConfig(p, clientID, tc.keys),
+					ExpectError: phrase(tc.want),
+				}},
+			})
+			// Not even a read: validation needs no portal.
+			if counts := p.RequestCounts(); len(counts) != 0 {
+				t.Errorf("requests were sent for a configuration refused at plan: %v", counts)
+			}
+		})
+	}
+}
+
+// An expired key is not renewed behind the user's back, but when the set is
+// written anyway it gets a new exp: the portal refuses an exp in the past,
+// and sending it back would fail the whole write.
+func TestAccClientJWKS_expiredKeyRenewedOnWrite(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	clientID := jwksClientID(t, "")
+	p.addTestClient(clientID, true)
+	a, b, c := &testKey("A").PublicKey, &testKey("B").PublicKey, &testKey("C").PublicKey
+	pemB := publicPEM(t, b)
+	expired := time.Now().Add(-time.Hour).Unix()
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: jwksConfig(p, clientID, map[string]jwksEntry{"k1": pemEntry(publicPEM(t, a)), "k2": pemEntry(pemB)})},
+			{
+				// Only exp differs from state, and exp is computed: nothing
+				// to do.
+				PreConfig: func() {
+					p.editPortalKeys(clientID, func(keys []fakeportal.JWK) []fakeportal.JWK {
+						for i := range keys {
+							if keys[i].Kid == "k2" {
+								keys[i].Exp = expired
+							}
+						}
+						return keys
+					})
+				},
+				Config:   jwksConfig(p, clientID, map[string]jwksEntry{"k1": pemEntry(publicPEM(t, a)), "k2": pemEntry(pemB)}),
+				PlanOnly: true,
+			},
+			{
+				Config: jwksConfig(p, clientID, map[string]jwksEntry{"k1": pemEntry(publicPEM(t, c)), "k2": pemEntry(pemB)}),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(jwksAddr, plancheck.ResourceActionUpdate),
+						plancheck.ExpectUnknownValue(jwksAddr, keyAttr("k2", "exp")),
+						plancheck.ExpectKnownValue(jwksAddr, keyAttr("k2", "created"), knownvalue.NotNull()),
+					},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					checkPortalKeys(p, clientID, map[string]*rsa.PublicKey{"k1": c, "k2": b}),
+					statecheck.ExpectKnownValue(jwksAddr, keyAttr("k2", "exp"), knownvalue.Int64Func(func(v int64) error {
+						if v <= time.Now().Unix() {
+							return fmt.Errorf("k2's exp %d was not renewed", v)
+						}
+						return nil
+					})),
+				},
+			},
+		},
+		CheckDestroy: checkNoKeys(p, clientID),
+	})
+}
