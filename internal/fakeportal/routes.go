@@ -80,8 +80,9 @@ func (f *Fake) buildRoutes() []*route {
 	api := func(method, pattern string, need []string, h func(*call) (any, error)) *route {
 		return &route{method: method, pattern: pattern, api: true, need: need, handle: h}
 	}
-	open := func(method, pattern string, h func(*call) (any, error)) *route {
-		return &route{method: method, pattern: pattern, api: true, open: true, handle: h}
+	// The open lookups (§7) are all reads.
+	open := func(pattern string, h func(*call) (any, error)) *route {
+		return &route{method: http.MethodGet, pattern: pattern, api: true, open: true, handle: h}
 	}
 	routes := []*route{
 		{method: http.MethodPost, pattern: "/token", open: true, locksItself: true, handle: f.handleToken},
@@ -91,7 +92,7 @@ func (f *Fake) buildRoutes() []*route {
 		api("PUT", "/scopes", scopesWrite, f.updateScope),
 		api("DELETE", "/scopes", scopesWrite, f.deleteScope),
 		api("GET", "/scopes/scope", scopesRead, f.getScope),
-		open("GET", "/scopes/all", f.scopeCatalogue),
+		open("/scopes/all", f.scopeCatalogue),
 
 		api("GET", "/scopes/access", scopesRead, f.listGrants),
 		api("GET", "/scopes/access/all", scopesRead, f.grantsToCaller),
@@ -113,9 +114,9 @@ func (f *Fake) buildRoutes() []*route {
 		api("DELETE", "/clients/{id}/jwks/{kid}", keysWrite, f.deleteKey),
 
 		api("GET", "/prefix", scopesRead, f.callerPrefixes),
-		open("GET", "/prefix/all", f.allPrefixes),
-		open("GET", "/delegationsources", f.delegationSources),
-		open("GET", "/organizations/{orgno}", f.organization),
+		open("/prefix/all", f.allPrefixes),
+		open("/delegationsources", f.delegationSources),
+		open("/organizations/{orgno}", f.organization),
 
 		api("GET", "/organization/contacts", contactsRead, f.getContacts),
 		api("PUT", "/organization/contacts", contactsWrite, f.putContacts),

@@ -69,7 +69,11 @@ func (cfg Config) withDefaults() Config {
 		cfg.UserAgent = defaultUserAgent
 	}
 	if cfg.Transport == nil {
-		cfg.Transport = http.DefaultTransport.(*http.Transport).Clone()
+		if t, ok := http.DefaultTransport.(*http.Transport); ok {
+			cfg.Transport = t.Clone()
+		} else {
+			cfg.Transport = http.DefaultTransport
+		}
 	}
 	return cfg
 }

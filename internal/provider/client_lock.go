@@ -19,7 +19,7 @@ var clientLocks sync.Map // client id → *sync.Mutex
 // and returns the function that ends this one.
 func lockClient(clientID string) (unlock func()) {
 	m, _ := clientLocks.LoadOrStore(clientID, &sync.Mutex{})
-	mu := m.(*sync.Mutex)
+	mu, _ := m.(*sync.Mutex) // only *sync.Mutex is ever stored
 	mu.Lock()
 	return mu.Unlock
 }

@@ -68,7 +68,7 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 // the one asked for.
 func (r *clientResource) createOnce(ctx context.Context, body portal.Integration) (*portal.Integration, error) {
 	created, err := r.data.Client.CreateIntegration(ctx, body)
-	if err == nil || !(portal.IsConflict(err) || answerLost(err)) {
+	if err == nil || !portal.IsConflict(err) && !answerLost(err) {
 		return created, err
 	}
 	found, getErr := r.data.Client.GetIntegration(ctx, body.ClientID)

@@ -20,7 +20,7 @@ func parseScopeAccessID(id string) (scope, consumerOrgno string, err error) {
 		return "", "", fmt.Errorf("%q has no \",\"; expected %s", id, scopeAccessIDFormat)
 	}
 	scope, consumerOrgno = id[:i], id[i+1:]
-	if _, _, err := splitScopeName(scope); err != nil {
+	if err := checkScopeName(scope); err != nil {
 		return "", "", fmt.Errorf("%q: %s; expected %s", id, err, scopeAccessIDFormat)
 	}
 	if err := portal.ValidOrgno(consumerOrgno); err != nil {

@@ -5,13 +5,14 @@ import (
 	"strings"
 )
 
-// splitScopeName splits "prefix:subscope" at the first ":" (subscopes may
-// hold ":" themselves; prefixes never do).
-func splitScopeName(name string) (prefix, subscope string, err error) {
+// checkScopeName checks the form "prefix:subscope" (portal-api.md §9): a
+// non-empty prefix before the first ":", a non-empty rest (subscopes may
+// hold ":" themselves; prefixes never do), and no whitespace anywhere.
+func checkScopeName(name string) error {
 	prefix, subscope, ok := strings.Cut(name, ":")
 	if !ok || prefix == "" || subscope == "" || strings.ContainsAny(name, " \t\r\n") {
-		return "", "", fmt.Errorf("%q is not a scope name: expected prefix:subscope, e.g. %q, without whitespace",
+		return fmt.Errorf("%q is not a scope name: expected prefix:subscope, e.g. %q, without whitespace",
 			name, "myprefix:api/resource.read")
 	}
-	return prefix, subscope, nil
+	return nil
 }

@@ -198,7 +198,7 @@ func (r *scopeResource) revokeApprovedGrants(ctx context.Context, name string) e
 
 // ImportState takes the scope's name, e.g. "prefix:sub/path.read".
 func (r *scopeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if _, _, err := splitScopeName(req.ID); err != nil {
+	if err := checkScopeName(req.ID); err != nil {
 		resp.Diagnostics.AddError("Invalid import ID for krr_scope", err.Error())
 		return
 	}

@@ -21,7 +21,7 @@ func (v scopeNameValidator) ValidateString(_ context.Context, req validator.Stri
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, _, err := splitScopeName(req.ConfigValue.ValueString()); err != nil {
+	if err := checkScopeName(req.ConfigValue.ValueString()); err != nil {
 		resp.Diagnostics.AddAttributeError(req.Path, "Invalid scope name", req.Path.String()+": "+err.Error())
 	}
 }
