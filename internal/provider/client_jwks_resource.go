@@ -189,17 +189,9 @@ func (r *clientJWKSResource) Create(ctx context.Context, req resource.CreateRequ
 				"can no longer get tokens.", clientID, strings.Join(dropped, ", ")))
 	}
 
-	answer, err := r.data.Client.ReplaceJWKS(ctx, clientID, body)
-	if err != nil {
-		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to set the keys of client %s", clientID), err, r.data.Environment)
-		return
+	if r.replaceSet(ctx, &plan, keys, body, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	}
-	plan.ID = types.StringValue(clientID)
-	plan.Keys = r.written(ctx, clientID, keys, answer, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 // clientGone says why clientID's keys cannot be managed ("" when they can):
@@ -269,6 +261,21 @@ func (r *clientJWKSResource) Read(ctx context.Context, req resource.ReadRequest,
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
+// replaceSet writes the whole key set and puts what the portal answered
+// into the model; it reports whether that worked.
+func (r *clientJWKSResource) replaceSet(ctx context.Context, m *clientJWKSModel, keys map[string]clientKeyModel,
+	body []portal.JWK, diags *diag.Diagnostics) bool {
+	clientID := m.ClientID.ValueString()
+	answer, err := r.data.Client.ReplaceJWKS(ctx, clientID, body)
+	if err != nil {
+		addPortalError(diags, fmt.Sprintf("Unable to set the keys of client %s", clientID), err, r.data.Environment)
+		return false
+	}
+	m.ID = types.StringValue(clientID)
+	m.Keys = r.written(ctx, clientID, keys, answer, diags)
+	return !diags.HasError()
+}
+
 // Update sends the whole planned set: the portal has no other way to change
 // a set atomically, and a key rotated in place is just a new entry under the
 // same kid.
@@ -287,17 +294,9 @@ func (r *clientJWKSResource) Update(ctx context.Context, req resource.UpdateRequ
 
 	unlock := lockClient(clientID)
 	defer unlock()
-	answer, err := r.data.Client.ReplaceJWKS(ctx, clientID, body)
-	if err != nil {
-		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to set the keys of client %s", clientID), err, r.data.Environment)
-		return
+	if r.replaceSet(ctx, &plan, keys, body, &resp.Diagnostics) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	}
-	plan.ID = types.StringValue(clientID)
-	plan.Keys = r.written(ctx, clientID, keys, answer, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }
 
 // Delete removes every key of the client; the client itself stays. A client

@@ -98,3 +98,28 @@ func warnings(diags []*tfprotov6.Diagnostic) []*tfprotov6.Diagnostic {
 	}
 	return out
 }
+
+// readResource refreshes one resource from the given state and returns
+// whether it is still in the state, and the diagnostics.
+func (p *protocolProvider) readResource(typeName string, state map[string]tftypes.Value) (kept bool, diags []*tfprotov6.Diagnostic) {
+	p.t.Helper()
+	schema, ok := p.schema.ResourceSchemas[typeName]
+	if !ok {
+		p.t.Fatalf("no resource %s", typeName)
+	}
+	resp, err := p.server.ReadResource(context.Background(), &tfprotov6.ReadResourceRequest{
+		TypeName:     typeName,
+		CurrentState: p.dynamicValue(schema, state),
+	})
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	if resp.NewState == nil {
+		return false, resp.Diagnostics
+	}
+	v, err := resp.NewState.Unmarshal(schema.ValueType())
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return !v.IsNull(), resp.Diagnostics
+}
