@@ -1,0 +1,79 @@
+package provider
+
+import (
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+)
+
+// The JWT grant signed with a business certificate from a PKCS#12 file: the
+// provider sends the certificate (x5c), and the fake checks it against the
+// one registered for the admin client.
+func TestAccProvider_businessCertificate(t *testing.T) {
+	t.Parallel()
+	key := adminKeys()[otherOrgno]
+	template := &x509.Certificate{
+		SerialNumber: big.NewInt(1),
+		Subject:      pkix.Name{CommonName: otherOrgName, SerialNumber: otherOrgno},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, template, template, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p12, err := pkcs12.Modern.Encode(key, cert, nil, "secret-password")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p12File := filepath.Join(t.TempDir(), "virksomhetssertifikat.p12")
+	if err := os.WriteFile(p12File, p12, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	srv := fakeportal.NewServer(t, fakeportal.Org{
+		Orgno: otherOrgno, Name: otherOrgName, AdminClientID: "admin-cert", AdminCertificate: cert,
+	})
+
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "krr" {
+  base_url             = %q
+  token_endpoint       = %q
+  audience             = %q
+  client_id            = "admin-cert"
+  certificate_file     = %q
+  certificate_password = "secret-password"
+}
+
+data "krr_organization" "me" {}
+`, srv.BaseURL, srv.TokenEndpoint, srv.Audience, p12File),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.krr_organization.me", tfjsonpath.New("orgno"), knownvalue.StringExact(otherOrgno)),
+			},
+		}},
+	})
+	if n := srv.RequestCount("POST /token"); n == 0 {
+		t.Error("no token request: the certificate grant was not used")
+	}
+}
