@@ -17,7 +17,7 @@ var _ datasource.DataSourceWithConfigure = (*availableScopesDataSource)(nil)
 // availableScopesDataSource lists what the organisation may put on a
 // client: the web portal's "Legg til scopes" list.
 type availableScopesDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 type availableScopesModel struct {
@@ -78,10 +78,6 @@ func (d *availableScopesDataSource) Schema(_ context.Context, _ datasource.Schem
 			},
 		},
 	}
-}
-
-func (d *availableScopesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *availableScopesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -16,7 +16,7 @@ var _ datasource.DataSourceWithConfigure = (*clientDataSource)(nil)
 // clientDataSource reads one of the organisation's clients by id, active
 // or not.
 type clientDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 func newClientDataSource() datasource.DataSource { return &clientDataSource{} }
@@ -32,10 +32,6 @@ func (d *clientDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 		MarkdownDescription: "One of the organisation's clients (integrations), by client id, active or deactivated.",
 		Attributes:          attrs,
 	}
-}
-
-func (d *clientDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *clientDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

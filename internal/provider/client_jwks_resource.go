@@ -31,7 +31,7 @@ const expiryMargin = 5 * time.Minute
 // clientJWKSResource manages the complete key set of one client
 // (krr_client_jwks).
 type clientJWKSResource struct {
-	data *providerData
+	configuredResource
 }
 
 func newClientJWKSResource() resource.Resource { return &clientJWKSResource{} }
@@ -42,10 +42,6 @@ func (r *clientJWKSResource) Metadata(_ context.Context, req resource.MetadataRe
 
 func (r *clientJWKSResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = clientJWKSResourceSchema()
-}
-
-func (r *clientJWKSResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = resourceProviderData(req, resp)
 }
 
 // ValidateConfig refuses a key set the portal would refuse (too many keys,

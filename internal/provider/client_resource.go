@@ -19,7 +19,7 @@ var (
 
 // clientResource manages one Maskinporten client (krr_client).
 type clientResource struct {
-	data *providerData
+	configuredResource
 }
 
 func newClientResource() resource.Resource { return &clientResource{} }
@@ -30,10 +30,6 @@ func (r *clientResource) Metadata(_ context.Context, req resource.MetadataReques
 
 func (r *clientResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = clientResourceSchema()
-}
-
-func (r *clientResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = resourceProviderData(req, resp)
 }
 
 func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

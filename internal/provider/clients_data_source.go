@@ -18,7 +18,7 @@ var _ datasource.DataSourceWithConfigure = (*clientsDataSource)(nil)
 
 // clientsDataSource lists the organisation's clients.
 type clientsDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 type clientsModel struct {
@@ -59,10 +59,6 @@ func (d *clientsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			},
 		},
 	}
-}
-
-func (d *clientsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *clientsDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

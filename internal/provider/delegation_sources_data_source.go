@@ -17,7 +17,7 @@ var _ datasource.DataSourceWithConfigure = (*delegationSourcesDataSource)(nil)
 // delegationSourcesDataSource lists the delegation sources a scope's
 // delegation_source may name.
 type delegationSourcesDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 type delegationSourcesModel struct {
@@ -49,10 +49,6 @@ func (d *delegationSourcesDataSource) Schema(_ context.Context, _ datasource.Sch
 			},
 		},
 	}
-}
-
-func (d *delegationSourcesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *delegationSourcesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {

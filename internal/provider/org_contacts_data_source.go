@@ -11,7 +11,7 @@ var _ datasource.DataSourceWithConfigure = (*orgContactsDataSource)(nil)
 
 // orgContactsDataSource reads the caller's merchant data (krr_org_contacts).
 type orgContactsDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 func newOrgContactsDataSource() datasource.DataSource { return &orgContactsDataSource{} }
@@ -22,10 +22,6 @@ func (d *orgContactsDataSource) Metadata(_ context.Context, req datasource.Metad
 
 func (d *orgContactsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = orgContactsDataSourceSchema()
-}
-
-func (d *orgContactsDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *orgContactsDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -21,7 +21,7 @@ var (
 // (krr_org_contacts): one document per organisation, read with GET and
 // replaced whole with PUT (portal-api.md §8). Destroy does not clear it.
 type orgContactsResource struct {
-	data *providerData
+	configuredResource
 }
 
 func newOrgContactsResource() resource.Resource { return &orgContactsResource{} }
@@ -32,10 +32,6 @@ func (r *orgContactsResource) Metadata(_ context.Context, req resource.MetadataR
 
 func (r *orgContactsResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = orgContactsResourceSchema()
-}
-
-func (r *orgContactsResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = resourceProviderData(req, resp)
 }
 
 // Create replaces whatever the portal holds with the plan: there is always

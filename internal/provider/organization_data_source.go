@@ -18,7 +18,7 @@ var _ datasource.DataSourceWithConfigure = (*organizationDataSource)(nil)
 // act for?" (the seed FAQ's "I see another organisation's integrations"),
 // or looks up any organisation by number.
 type organizationDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 type organizationModel struct {
@@ -56,10 +56,6 @@ func (d *organizationDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			},
 		},
 	}
-}
-
-func (d *organizationDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *organizationDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

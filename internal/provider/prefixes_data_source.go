@@ -18,7 +18,7 @@ var _ datasource.DataSourceWithConfigure = (*prefixesDataSource)(nil)
 // prefixesDataSource lists the scope prefixes of the organisation the
 // credentials act for. Scopes can only be made under one of them.
 type prefixesDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 type prefixesModel struct {
@@ -73,10 +73,6 @@ func (d *prefixesDataSource) Schema(_ context.Context, _ datasource.SchemaReques
 			},
 		},
 	}
-}
-
-func (d *prefixesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *prefixesDataSource) Read(ctx context.Context, _ datasource.ReadRequest, resp *datasource.ReadResponse) {

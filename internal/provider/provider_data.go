@@ -88,12 +88,20 @@ func dataFromConfigure(raw any, diags *diag.Diagnostics) *providerData {
 	return data
 }
 
-// dataSourceProviderData and resourceProviderData save every Configure
-// method the same two lines.
-func dataSourceProviderData(req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) *providerData {
-	return dataFromConfigure(req.ProviderData, &resp.Diagnostics)
+// configuredDataSource and configuredResource are embedded in every data
+// source and resource: they hold the provider data and implement Configure.
+type configuredDataSource struct {
+	data *providerData
 }
 
-func resourceProviderData(req resource.ConfigureRequest, resp *resource.ConfigureResponse) *providerData {
-	return dataFromConfigure(req.ProviderData, &resp.Diagnostics)
+func (d *configuredDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = dataFromConfigure(req.ProviderData, &resp.Diagnostics)
+}
+
+type configuredResource struct {
+	data *providerData
+}
+
+func (r *configuredResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = dataFromConfigure(req.ProviderData, &resp.Diagnostics)
 }

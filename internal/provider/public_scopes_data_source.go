@@ -17,7 +17,7 @@ var _ datasource.DataSourceWithConfigure = (*publicScopesDataSource)(nil)
 // publicScopesDataSource reads the portal's public catalogue of every
 // organisation's PUBLIC scopes (GET /scopes/all, no token needed).
 type publicScopesDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 type publicScopesModel struct {
@@ -66,10 +66,6 @@ func (d *publicScopesDataSource) Schema(_ context.Context, _ datasource.SchemaRe
 			"scopes": scopeListAttribute(),
 		},
 	}
-}
-
-func (d *publicScopesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *publicScopesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -19,7 +19,7 @@ var _ datasource.DataSourceWithConfigure = (*scopeAccessDataSource)(nil)
 // scopeAccessDataSource lists every grant of one of the organisation's
 // scopes, in every state.
 type scopeAccessDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 type scopeAccessListModel struct {
@@ -73,10 +73,6 @@ func (d *scopeAccessDataSource) Schema(_ context.Context, _ datasource.SchemaReq
 			},
 		},
 	}
-}
-
-func (d *scopeAccessDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *scopeAccessDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

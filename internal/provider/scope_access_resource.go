@@ -23,7 +23,7 @@ var (
 // scopeAccessResource gives one organisation access to one of the
 // organisation's scopes (the portal's "Legg til tilgang").
 type scopeAccessResource struct {
-	data *providerData
+	configuredResource
 }
 
 type scopeAccessModel struct {
@@ -84,10 +84,6 @@ func (r *scopeAccessResource) Schema(_ context.Context, _ resource.SchemaRequest
 			},
 		},
 	}
-}
-
-func (r *scopeAccessResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = resourceProviderData(req, resp)
 }
 
 // Create grants access. The call is idempotent and also approves a revoked

@@ -17,7 +17,7 @@ var _ datasource.DataSourceWithConfigure = (*scopeDataSource)(nil)
 // scopeDataSource reads one of the organisation's scopes by name, active or
 // not.
 type scopeDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 func newScopeDataSource() datasource.DataSource { return &scopeDataSource{} }
@@ -38,10 +38,6 @@ func (d *scopeDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, 
 			"organisations' public scopes, use `krr_public_scopes`.",
 		Attributes: attrs,
 	}
-}
-
-func (d *scopeDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *scopeDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

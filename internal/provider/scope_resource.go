@@ -19,7 +19,7 @@ var (
 
 // scopeResource manages one scope the organisation offers (krr_scope).
 type scopeResource struct {
-	data *providerData
+	configuredResource
 }
 
 func newScopeResource() resource.Resource { return &scopeResource{} }
@@ -30,10 +30,6 @@ func (r *scopeResource) Metadata(_ context.Context, req resource.MetadataRequest
 
 func (r *scopeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = scopeResourceSchema()
-}
-
-func (r *scopeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
-	r.data = resourceProviderData(req, resp)
 }
 
 // ModifyPlan checks, before anything is written, that a new scope's prefix

@@ -17,7 +17,7 @@ var _ datasource.DataSourceWithConfigure = (*scopesDataSource)(nil)
 
 // scopesDataSource lists the organisation's own scopes.
 type scopesDataSource struct {
-	data *providerData
+	configuredDataSource
 }
 
 type scopesModel struct {
@@ -49,10 +49,6 @@ func (d *scopesDataSource) Schema(_ context.Context, _ datasource.SchemaRequest,
 			"scopes": scopeListAttribute(),
 		},
 	}
-}
-
-func (d *scopesDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
-	d.data = dataSourceProviderData(req, resp)
 }
 
 func (d *scopesDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
