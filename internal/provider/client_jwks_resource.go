@@ -141,9 +141,7 @@ func (r *clientJWKSResource) Create(ctx context.Context, req resource.CreateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	clientID := plan.ClientID.ValueString()
-	keys := plan.keyMap(ctx, &resp.Diagnostics)
-	body := keysToPortal(keys, &resp.Diagnostics)
+	clientID, keys, body := plan.plannedSet(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -257,6 +255,13 @@ func (r *clientJWKSResource) Read(ctx context.Context, req resource.ReadRequest,
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
+// plannedSet is the key set a create or update sends: the client, its keys
+// by kid, and the same keys as the portal takes them.
+func (m clientJWKSModel) plannedSet(ctx context.Context, diags *diag.Diagnostics) (string, map[string]clientKeyModel, []portal.JWK) {
+	keys := m.keyMap(ctx, diags)
+	return m.ClientID.ValueString(), keys, keysToPortal(keys, diags)
+}
+
 // replaceSet writes the whole key set and puts what the portal answered
 // into the model; it reports whether that worked.
 func (r *clientJWKSResource) replaceSet(ctx context.Context, m *clientJWKSModel, keys map[string]clientKeyModel,
@@ -281,9 +286,7 @@ func (r *clientJWKSResource) Update(ctx context.Context, req resource.UpdateRequ
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	clientID := plan.ClientID.ValueString()
-	keys := plan.keyMap(ctx, &resp.Diagnostics)
-	body := keysToPortal(keys, &resp.Diagnostics)
+	clientID, keys, body := plan.plannedSet(ctx, &resp.Diagnostics)
 	if resp.Diagnostics.HasError() {
 		return
 	}
