@@ -217,6 +217,9 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		ae := newAPIError(r.method, r.path, resp.StatusCode, resp.Header, data)
+		if ae.StatusCode == http.StatusForbidden && !r.open {
+			ae.Caller = c.callerOf(resp.Request)
+		}
 		switch {
 		case resp.StatusCode == http.StatusNotFound && r.hint404 != "":
 			ae.Hint = r.hint404
@@ -245,6 +248,23 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		return fmt.Errorf("%s %s: could not read the portal's answer: %v", r.method, r.path, err)
 	}
 	return nil
+}
+
+// callerOf reads the organisation the request's access token acts for, ""
+// when the token does not say (an opaque token).
+func (c *Client) callerOf(hr *http.Request) string {
+	if hr == nil {
+		return ""
+	}
+	tok, ok := strings.CutPrefix(hr.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return ""
+	}
+	orgno, err := OrgnoFromAccessToken(tok)
+	if err != nil {
+		return ""
+	}
+	return orgno
 }
 
 // authorize sets the bearer token on hr.

@@ -30,8 +30,17 @@ type APIError struct {
 	Message       string // error_description (or error, or the joined errorMessage)
 	FieldErrors   []FieldError
 	// RequiredScope is, for 401 and 403, the token scope this operation needs
-	// (portal-api.md §2).
+	// (portal-api.md §2), or the one the portal's message names as missing
+	// (for example idporten:dcr.supplier for a client of another
+	// organisation), which is then the better guess.
 	RequiredScope string
+	// Forbidden says, for a 403, why the portal refused as far as its
+	// message tells: a token scope it names is missing, or the object is
+	// another organisation's.
+	Forbidden ForbiddenCause
+	// Caller is, for a 403, the organisation the access token acts for,
+	// when the token says so.
+	Caller string
 	// Hint is advice of this client for the situation, added to Error().
 	Hint string
 }
@@ -47,9 +56,16 @@ func (e *APIError) Error() string {
 	case http.StatusUnauthorized:
 		parts = append(parts, "the access token was refused (missing, expired, or not issued for this environment)")
 	case http.StatusForbidden:
-		if e.RequiredScope != "" {
+		switch {
+		case e.Forbidden == ForbiddenTokenScope:
+			parts = append(parts, fmt.Sprintf("the access token lacks token scope %s", e.RequiredScope))
+		case e.Forbidden == ForbiddenOtherOwner && e.Caller != "":
+			parts = append(parts, fmt.Sprintf("the object belongs to another organisation than %s, which the credentials act for", e.Caller))
+		case e.Forbidden == ForbiddenOtherOwner:
+			parts = append(parts, "the object belongs to another organisation")
+		case e.RequiredScope != "":
 			parts = append(parts, fmt.Sprintf("the operation needs token scope %s (or the object belongs to another organisation)", e.RequiredScope))
-		} else {
+		default:
 			parts = append(parts, "not allowed (the object may belong to another organisation)")
 		}
 	case http.StatusPreconditionRequired:
@@ -197,6 +213,9 @@ func newAPIError(method, path string, status int, header http.Header, body []byt
 	}
 	if status == http.StatusUnauthorized || status == http.StatusForbidden {
 		e.RequiredScope = requiredScope(method, path)
+	}
+	if status == http.StatusForbidden {
+		e.classifyForbidden()
 	}
 	return e
 }

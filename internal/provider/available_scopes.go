@@ -4,7 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
@@ -33,78 +32,60 @@ func (s availableScope) allows(integrationType string) bool {
 		slices.ContainsFunc(s.AllowedIntegrationTypes, func(t string) bool { return strings.EqualFold(t, integrationType) })
 }
 
-// availableScopesCache holds, for one provider instance, what the caller
-// may use, so that a plan with many clients asks the portal three times in
-// all rather than three times a client.
-type availableScopesCache struct {
-	mu     sync.Mutex
-	loaded bool
-	orgno  string
-	scopes []availableScope
+// availableScopes lists the scopes the organisation the credentials act
+// for may put on a client: its own active ones, those granted to it and
+// still active, and those open to all; sorted by name, each once. fresh
+// reads the portal again rather than the facts an earlier check read.
+func (d *providerData) availableScopes(ctx context.Context, fresh bool) (string, []availableScope, error) {
+	var facts *scopeFacts
+	var err error
+	if fresh {
+		facts, err = d.refreshScopeFacts(ctx, d.facts.generation())
+	} else {
+		facts, _, err = d.scopeFacts(ctx)
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	return facts.Caller, facts.available(), nil
 }
 
-// availableScopes lists the scopes the organisation the credentials act
-// for may put on a client: its own, those granted to it, and those open to
-// all; sorted by name, each once.
-func (d *providerData) availableScopes(ctx context.Context) (string, []availableScope, error) {
-	c := &d.available
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.loaded {
-		return c.orgno, c.scopes, nil
-	}
-	orgno, err := d.Client.CallerOrgno(ctx)
-	if err != nil {
-		return "", nil, err
-	}
-	own, err := d.Client.ListScopes(ctx, false)
-	if err != nil {
-		return "", nil, err
-	}
-	granted, err := d.Client.ListAccessGrantedToMe(ctx)
-	if err != nil {
-		return "", nil, err
-	}
-	catalogue, err := d.Client.ListPublicScopes(ctx, portal.PublicScopeFilter{})
-	if err != nil {
-		return "", nil, err
-	}
-
+func (f *scopeFacts) available() []availableScope {
 	byName := map[string]availableScope{}
 	fromScope := func(s portal.Scope, source string) availableScope {
 		return availableScope{Name: s.Name, Source: source, OwnerOrgno: s.OwnerOrgno, Description: s.Description,
 			AllowedIntegrationTypes: s.AllowedIntegrationTypes}
 	}
-	for _, s := range own {
-		byName[s.Name] = fromScope(s, scopeSourceOwn)
+	for _, s := range f.Own {
+		if s.Active {
+			byName[s.Name] = fromScope(s, scopeSourceOwn)
+		}
 	}
-	public := map[string]portal.Scope{}
-	for _, s := range catalogue {
-		public[s.Name] = s
-	}
-	for _, g := range granted {
+	for _, g := range f.Granted {
 		if _, seen := byName[g.Scope]; seen || g.State != portal.GrantApproved {
 			continue
 		}
-		if s, ok := public[g.Scope]; ok {
+		s, public := f.Catalogue[g.Scope]
+		switch {
+		case public && !s.Active:
+			// Deactivated by its owner: the grant stays, the scope is unusable.
+		case public:
 			byName[g.Scope] = fromScope(s, scopeSourceGranted)
-		} else {
+		default:
 			byName[g.Scope] = availableScope{Name: g.Scope, Source: scopeSourceGranted, OwnerOrgno: g.OwnerOrgno}
 		}
 	}
-	for _, s := range catalogue {
+	for _, s := range f.Catalogue {
 		if _, seen := byName[s.Name]; !seen && s.AccessibleForAll && s.Active {
 			byName[s.Name] = fromScope(s, scopeSourceOpen)
 		}
 	}
-
 	scopes := make([]availableScope, 0, len(byName))
 	for _, s := range byName {
 		scopes = append(scopes, s)
 	}
 	slices.SortFunc(scopes, func(a, b availableScope) int { return strings.Compare(a.Name, b.Name) })
-	c.orgno, c.scopes, c.loaded = orgno, scopes, true
-	return orgno, scopes, nil
+	return scopes
 }
 
 // closeScopeNames returns up to five available names within a small edit
@@ -113,7 +94,7 @@ func closeScopeNames(name string, available []availableScope) []string {
 	limit := max(3, len(name)/5)
 	var near []string
 	for _, s := range available {
-		if editDistance(name, s.Name) <= limit {
+		if s.Name != name && editDistance(name, s.Name) <= limit {
 			near = append(near, s.Name)
 		}
 		if len(near) == 5 {

@@ -45,19 +45,43 @@ func (m clientModel) applyTo(ctx context.Context, in *portal.Integration, diags 
 	var scopes []string
 	diags.Append(m.Scopes.ElementsAs(ctx, &scopes, false)...)
 	sort.Strings(scopes)
-	in.ClientName = m.ClientName.ValueString()
-	in.Description = m.Description.ValueString()
-	in.Scopes = scopes
-	in.IntegrationType = m.IntegrationType.ValueString()
-	in.ClientOrgno = m.ClientOrgno.ValueString()
-	in.AccessTokenLifetime = m.AccessTokenLifetime.ValueInt64()
-	in.AuthorizationLifetime = m.AuthorizationLifetime.ValueInt64()
-	in.RefreshTokenLifetime = m.RefreshTokenLifetime.ValueInt64()
+	layOver(in, portal.Integration{
+		ClientName:            m.ClientName.ValueString(),
+		Description:           m.Description.ValueString(),
+		Scopes:                scopes,
+		IntegrationType:       m.IntegrationType.ValueString(),
+		ClientOrgno:           m.ClientOrgno.ValueString(),
+		AccessTokenLifetime:   m.AccessTokenLifetime.ValueInt64(),
+		AuthorizationLifetime: m.AuthorizationLifetime.ValueInt64(),
+		RefreshTokenLifetime:  m.RefreshTokenLifetime.ValueInt64(),
+	})
+}
+
+// layOver copies the fields krr_client manages from planned onto in, with
+// the values Maskinporten and KRR clients must have (portal-api.md §6), and
+// active.
+func layOver(in *portal.Integration, planned portal.Integration) {
+	in.ClientName = planned.ClientName
+	in.Description = planned.Description
+	in.Scopes = planned.Scopes
+	in.IntegrationType = planned.IntegrationType
+	in.ClientOrgno = planned.ClientOrgno
+	in.AccessTokenLifetime = planned.AccessTokenLifetime
+	in.AuthorizationLifetime = planned.AuthorizationLifetime
+	in.RefreshTokenLifetime = planned.RefreshTokenLifetime
 	in.Active = true
-	// The values Maskinporten and KRR clients must have (portal-api.md §6).
 	in.ApplicationType = portal.ApplicationTypeWeb
 	in.TokenEndpointAuthMethod = portal.AuthMethodPrivateKeyJWT
 	in.GrantTypes = []string{portal.GrantTypeJWTBearer}
+}
+
+// managedFieldsDiffer tells whether the plan changes anything the portal
+// holds other than active.
+func (m clientModel) managedFieldsDiffer(prior clientModel) bool {
+	return !m.ClientName.Equal(prior.ClientName) || !m.Description.Equal(prior.Description) ||
+		!m.Scopes.Equal(prior.Scopes) || !m.AccessTokenLifetime.Equal(prior.AccessTokenLifetime) ||
+		!m.AuthorizationLifetime.Equal(prior.AuthorizationLifetime) ||
+		!m.RefreshTokenLifetime.Equal(prior.RefreshTokenLifetime)
 }
 
 func (m *clientModel) fromPortal(ctx context.Context, in *portal.Integration, diags *diag.Diagnostics) {

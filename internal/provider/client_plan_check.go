@@ -3,17 +3,26 @@ package provider
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// ModifyPlan fills in the client's organisation when it is left out, and
-// checks at plan time, before anything is written, that the organisation
-// may use every scope: the seed FAQ's "the scope is missing when I add
-// scopes" becomes a plan error that says whom to ask.
+// ModifyPlan fills in what a new client's plan can already know (its
+// organisation, and its id when client_id is set), and checks the client's
+// scopes: the seed FAQ's "the scope is missing when I add scopes" becomes a
+// diagnostic that says whom to ask.
+//
+// A plan-time check never refuses a plan that would succeed. It refuses only
+// a scope that cannot exist (its prefix is no organisation's). Anything else
+// that the portal shows as unusable may still become usable in this same
+// apply: a grant by the scope's owner through another provider block, or a
+// krr_scope that creates the scope. That is a warning here, and Create and
+// Update check again, from a fresh read, just before they write.
+//
+// Values not known yet (the whole set, one element of it, the organisation)
+// are left to that check at apply.
 func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
@@ -23,58 +32,68 @@ func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var stateScopes types.Set
-	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("scopes"), &stateScopes)...)
+	creating := req.State.Raw.IsNull()
+	var prior clientModel
+	if !creating {
+		resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
 	}
-	needsOrgno := plan.ClientOrgno.IsUnknown()
-	scopesChanged := !plan.Scopes.IsUnknown() && !plan.Scopes.Equal(stateScopes)
-	if !needsOrgno && !scopesChanged {
-		return
+	if creating && !plan.ClientID.IsUnknown() && !plan.ClientID.IsNull() {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), plan.ClientID)...)
 	}
 
-	caller, available, err := r.data.availableScopes(ctx)
+	scopes := knownScopeNames(plan.Scopes)
+	if len(scopes) == 0 && !(creating && plan.ClientOrgno.IsUnknown()) {
+		return
+	}
+	caller, err := r.data.Client.CallerOrgno(ctx)
 	if err != nil {
 		addPortalError(&resp.Diagnostics, "Unable to check the client's scopes", err, r.data.Environment)
 		return
 	}
-	if needsOrgno && req.State.Raw.IsNull() {
+	if creating && plan.ClientOrgno.IsUnknown() {
 		plan.ClientOrgno = types.StringValue(caller)
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("client_orgno"), caller)...)
 	}
 	// Only the caller's own grants can be seen: a supplier's client for
-	// another organisation is checked by the portal at apply.
-	if !scopesChanged || plan.ClientOrgno.IsUnknown() || plan.ClientOrgno.ValueString() != caller {
+	// another organisation is checked by the portal.
+	if len(scopes) == 0 || plan.ClientOrgno.IsUnknown() || plan.ClientOrgno.ValueString() != caller {
 		return
 	}
-	var scopes []string
-	resp.Diagnostics.Append(plan.Scopes.ElementsAs(ctx, &scopes, false)...)
+	facts, _, err := r.data.scopeFacts(ctx)
+	if err != nil {
+		addPortalError(&resp.Diagnostics, "Unable to check the client's scopes", err, r.data.Environment)
+		return
+	}
+	judge := r.data.scopeJudge(facts, &r.data.planned)
+	carried := map[string]bool{}
+	for _, name := range knownScopeNames(prior.Scopes) {
+		carried[name] = true
+	}
 	for _, name := range scopes {
-		if msg := scopeUnusable(name, plan.IntegrationType.ValueString(), caller, r.data.Environment, available); msg != "" {
-			resp.Diagnostics.AddAttributeError(path.Root("scopes"), "Scope not available to the organisation", msg)
+		v, err := judge.judge(ctx, name, knownString(plan.IntegrationType))
+		switch {
+		case err != nil:
+			addPortalError(&resp.Diagnostics, "Unable to check the client's scopes", err, r.data.Environment)
+			return
+		case v.Usable:
+		case v.Certain:
+			resp.Diagnostics.AddAttributeError(path.Root("scopes"), v.Summary, v.Detail)
+		case carried[name]:
+			// The client has it already: its owner revoked the grant or
+			// deactivated the scope since (item 5 of the consumer's view).
+			resp.Diagnostics.AddAttributeWarning(path.Root("scopes"), "Scope on the client no longer usable",
+				fmt.Sprintf("Client %s (%s) carries scope %s, which organisation %s can no longer use. %s Until that "+
+					"changes, Maskinporten gives the client no token for the scope, and the portal refuses any "+
+					"change to the client: have access restored, or remove the scope from scopes.",
+					prior.ID.ValueString(), prior.ClientName.ValueString(), name, caller, v.Detail))
+		default:
+			resp.Diagnostics.AddAttributeWarning(path.Root("scopes"), v.Summary, v.Detail+" The plan goes ahead, "+
+				"since a change in this same apply may still make the scope usable (a grant by its owner through "+
+				"another provider block, or a krr_scope that creates it). The provider checks again just before it "+
+				"writes the client, and stops there, with nothing written, if the scope is still not usable.")
 		}
 	}
-}
-
-// scopeUnusable says why a client of orgno cannot carry the scope, or
-// returns "" when it can.
-func scopeUnusable(name, integrationType, orgno, environment string, available []availableScope) string {
-	for _, s := range available {
-		if s.Name != name {
-			continue
-		}
-		if s.allows(integrationType) {
-			return ""
-		}
-		return fmt.Sprintf("Scope %s may not be used by %s clients; its owner allows only: %s.",
-			name, integrationType, strings.Join(s.AllowedIntegrationTypes, ", "))
-	}
-	msg := fmt.Sprintf("Scope %s has not been shared with organisation %s in the %s environment: it is neither "+
-		"the organisation's own, nor granted to it, nor open to all. Ask the API provider (the scope's owner) to "+
-		"give organisation %s access in this environment; the data source krr_available_scopes lists what it may use.",
-		name, orgno, environment, orgno)
-	if near := closeScopeNames(name, available); len(near) > 0 {
-		msg += " Scopes close in name that it may use: " + strings.Join(near, ", ") + "."
-	}
-	return msg
 }

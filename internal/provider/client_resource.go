@@ -5,8 +5,11 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
@@ -38,14 +41,17 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	id, err := newClientID()
-	if err != nil {
-		resp.Diagnostics.AddError("Unable to make a client id", err.Error())
-		return
+	id := knownString(plan.ClientID)
+	if id == "" {
+		var err error
+		if id, err = newClientID(); err != nil {
+			resp.Diagnostics.AddError("Unable to make a client id", err.Error())
+			return
+		}
 	}
 	body := portal.Integration{ClientID: id}
 	plan.applyTo(ctx, &body, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
+	if resp.Diagnostics.HasError() || !r.checkScopesBeforeWrite(ctx, body, "created", &resp.Diagnostics) {
 		return
 	}
 	created, err := r.createOnce(ctx, body)
@@ -55,13 +61,21 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	plan.fromPortal(ctx, created, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if !plan.Active.ValueBool() {
+		// Asked for deactivated: the client exists now, in state, whatever
+		// the deactivation does; a failure shows as a change next plan.
+		r.deactivate(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+	}
 }
 
-// createOnce creates the client so that it exists exactly once, even when
-// the answer to the POST is lost (a 5xx or a dropped connection after the
-// portal did the work) or a POST that landed is sent again (409): the
-// client is looked up by the id the provider chose and adopted if it is
-// the one asked for.
+// createOnce creates the client so that it exists exactly once under the
+// id asked for, even when the answer to the POST is lost (a 5xx or a
+// dropped connection after the portal did the work), or a POST that landed
+// is sent again (409). Then the client is looked up by its id:
+//   - deactivated (a destroy before, or "Deaktiver" in the web portal): it
+//     is brought back with PUT, keeping its id, as a scope is;
+//   - active and the one asked for: adopted;
+//   - active and another: an error that says how to import it.
 func (r *clientResource) createOnce(ctx context.Context, body portal.Integration) (*portal.Integration, error) {
 	created, err := r.data.Client.CreateIntegration(ctx, body)
 	if err == nil || !portal.IsConflict(err) && !answerLost(err) {
@@ -69,10 +83,17 @@ func (r *clientResource) createOnce(ctx context.Context, body portal.Integration
 	}
 	found, getErr := r.data.Client.GetIntegration(ctx, body.ClientID)
 	switch {
+	case getErr == nil && !found.Active:
+		revived := *found
+		revived.ClientSecret = ""
+		layOver(&revived, body)
+		revived.Active = true
+		return r.data.Client.UpdateIntegration(ctx, body.ClientID, revived)
 	case getErr == nil && sameClient(found, body):
 		return found, nil
 	case getErr == nil:
-		return nil, fmt.Errorf("%w; a different client already has the id %s", err, body.ClientID)
+		return nil, fmt.Errorf("%w; client id %s belongs to another active client, %q. To manage that client "+
+			"with Terraform, import it: terraform import krr_client.<name> %s", err, body.ClientID, found.ClientName, body.ClientID)
 	case portal.IsNotFound(getErr) && answerLost(err):
 		// The POST never reached the portal: sending it again is safe.
 		return r.data.Client.CreateIntegration(ctx, body)
@@ -89,6 +110,9 @@ func answerLost(err error) bool {
 	return errors.As(err, &transport) || errors.As(err, &api) && api.StatusCode >= 500
 }
 
+// Read keeps a deactivated client in state with active = false, so that the
+// plan brings it back under the same id instead of making a new one; only a
+// client the portal does not know at all is removed.
 func (r *clientResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
 	var state clientModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -105,10 +129,6 @@ func (r *clientResource) Read(ctx context.Context, req resource.ReadRequest, res
 	case err != nil:
 		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read client %s", id), err, r.data.Environment)
 		return
-	case !found.Active:
-		warnRemovedFromState(&resp.Diagnostics, "Client", id, "has been deactivated")
-		resp.State.RemoveResource(ctx)
-		return
 	}
 	state.fromPortal(ctx, found, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
@@ -116,10 +136,13 @@ func (r *clientResource) Read(ctx context.Context, req resource.ReadRequest, res
 
 // Update reads the client, lays the plan over it, and writes the whole
 // object back: PUT is a full replace, and fields this provider does not
-// manage must survive it.
+// manage must survive it. active = true is sent with the PUT, which also
+// brings a deactivated client back; active = false deactivates with DELETE
+// after any other change, as the web portal's "Deaktiver" does.
 func (r *clientResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	var plan clientModel
+	var plan, prior clientModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -129,22 +152,40 @@ func (r *clientResource) Update(ctx context.Context, req resource.UpdateRequest,
 		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read client %s before changing it", id), err, r.data.Environment)
 		return
 	}
-	body := *current
-	body.ClientSecret = ""
-	plan.applyTo(ctx, &body, &resp.Diagnostics)
-	if resp.Diagnostics.HasError() {
-		return
+	wantActive := plan.Active.ValueBool()
+	if wantActive || plan.managedFieldsDiffer(prior) {
+		body := *current
+		body.ClientSecret = ""
+		plan.applyTo(ctx, &body, &resp.Diagnostics)
+		body.Active = wantActive || current.Active
+		if resp.Diagnostics.HasError() || !r.checkScopesBeforeWrite(ctx, body, "changed", &resp.Diagnostics) {
+			return
+		}
+		if current, err = r.data.Client.UpdateIntegration(ctx, id, body); err != nil {
+			addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to change client %s", id), err, r.data.Environment)
+			return
+		}
 	}
-	updated, err := r.data.Client.UpdateIntegration(ctx, id, body)
-	if err != nil {
-		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to change client %s", id), err, r.data.Environment)
-		return
-	}
-	plan.fromPortal(ctx, updated, &resp.Diagnostics)
+	plan.fromPortal(ctx, current, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	if !wantActive && current.Active {
+		r.deactivate(ctx, id, &plan, &resp.State, &resp.Diagnostics)
+	}
 }
 
-// Delete deactivates the client (the web portal's "Deaktiver").
+// deactivate deactivates the client (the web portal's "Deaktiver") and
+// records it in state.
+func (r *clientResource) deactivate(ctx context.Context, id string, m *clientModel, state *tfsdk.State, diags *diag.Diagnostics) {
+	if err := r.data.Client.DeactivateIntegration(ctx, id); err != nil {
+		addPortalError(diags, fmt.Sprintf("Unable to deactivate client %s", id), err, r.data.Environment)
+		return
+	}
+	m.Active = types.BoolValue(false)
+	diags.Append(state.Set(ctx, m)...)
+}
+
+// Delete deactivates the client (the web portal's "Deaktiver"); the portal
+// never deletes one. Applying again with the same client_id brings it back.
 func (r *clientResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state clientModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)

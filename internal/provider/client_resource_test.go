@@ -152,21 +152,29 @@ resource "krr_client" "app" {
 				},
 			},
 			{
-				// Deactivated in the web portal: the plan makes a new one.
+				// Deactivated in the web portal: the client keeps its id. The
+				// plan shows active going back to true, and apply brings the
+				// same client back.
 				PreConfig: func() {
 					p.Edit(func(st *fakeportal.State) { st.Clients[firstID].Active = false })
 				},
 				Config: twoOrgsConfig(p, changed),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
-					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction(addr, plancheck.ResourceActionCreate)},
+					PreApply: []plancheck.PlanCheck{
+						plancheck.ExpectResourceAction(addr, plancheck.ResourceActionUpdate),
+						expectChangedAttributes(addr, "active"),
+					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
-					if c := p.activeClients(consumerOrgno); len(c) != 1 || c[0].ClientID == firstID {
-						return fmt.Errorf("want one new active client, portal has %+v", c)
-					}
-					return nil
-				})},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue(addr, tfjsonpath.New("active"), knownvalue.Bool(true)),
+					checkPortal(func() error {
+						if c := p.activeClients(consumerOrgno); len(c) != 1 || c[0].ClientID != firstID {
+							return fmt.Errorf("want client %s active again, and no other; portal has %+v", firstID, c)
+						}
+						return nil
+					}),
+				},
 			},
 		},
 		CheckDestroy: func(*terraform.State) error {
@@ -178,9 +186,11 @@ resource "krr_client" "app" {
 	})
 }
 
-// A scope that has not been shared with the organisation fails at plan
-// with the seed FAQ's answer, names the scopes close in name, and writes
-// nothing.
+// A scope that has not been shared with the organisation, and that nothing
+// in the apply makes usable, is refused before the client's POST, with the
+// seed FAQ's answer, its owner, and the scopes close in name. The plan only
+// warns, since a grant in the same apply could still make it usable; a
+// prefix that is no organisation's is refused at plan.
 func TestAccClient_scopeNotShared(t *testing.T) {
 	t.Parallel()
 	p := newTestPortal(t)
@@ -199,21 +209,28 @@ resource "krr_client" "app" {
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
 			{
-				Config:   client(addressScope),
-				PlanOnly: true,
+				Config: client(addressScope),
 				ExpectError: regexp.MustCompile(`(?s)Scope ` + regexp.QuoteMeta(addressScope) + ` has not been shared with\s+organisation\s+` +
-					consumerOrgno + `\s+in\s+the\s+test\s+environment.*Ask\s+the\s+API\s+provider`),
+					consumerOrgno + `\s+in\s+the\s+test\s+environment.*Its\s+owner\s+is\s+organisation\s+` + providerOrgno +
+					`\s+\(` + providerOrgName + `\).*FAQ.*another\s+environment.*Ask\s+the\s+API\s+provider.*Nothing\s+was\s+written`),
 			},
 			{
 				// A typo: the message offers the scope it probably meant.
 				Config:      client(providerPrefix + ":persons/v1/persons.read"),
-				PlanOnly:    true,
 				ExpectError: regexp.MustCompile(`(?s)close\s+in\s+name\s+that\s+it\s+may\s+use:\s+` + regexp.QuoteMeta(personScope)),
+			},
+			{
+				// No organisation has the prefix: no apply can make such a
+				// scope, so the plan refuses it.
+				Config:   client("tll:persons/v1/person.read"),
+				PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)Scope cannot exist.*"tll" is not any\s+organisation's\s+prefix.*close\s+in\s+name.*` +
+					regexp.QuoteMeta(personScope)),
 			},
 		},
 	})
 	if n := p.writeCount(); n != 0 {
-		t.Errorf("a refused plan sent %d writes: %v", n, p.RequestCounts())
+		t.Errorf("refused clients sent %d writes: %v", n, p.RequestCounts())
 	}
 }
 

@@ -1,11 +1,13 @@
 package provider
 
 import (
+	"regexp"
+
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
-	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64default"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
@@ -22,6 +24,10 @@ import (
 // clients need redirect URIs and secrets, which this provider leaves to the
 // web portal.
 var clientIntegrationTypes = []string{portal.IntegrationTypeMaskinporten, "krr"}
+
+// clientIDPattern is a client id as Maskinporten gives them out: a UUID,
+// lowercase.
+var clientIDPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 // Defaults of a client's lifetimes (portal-api.md §6), in seconds.
 const (
@@ -44,8 +50,9 @@ func clientResourceSchema() schema.Schema {
 	return schema.Schema{
 		MarkdownDescription: "A Maskinporten client (an \"integration\" in the web portal) that carries scopes the " +
 			"organisation may use: its own, those other organisations gave it access to, and those open to all. " +
-			"Each scope is checked at plan time. Destroying it deactivates the client: the portal never deletes " +
-			"clients. Register its public keys with `krr_client_jwks`.",
+			"Each scope is checked at plan time, and again just before the client is written. Destroying it " +
+			"deactivates the client: the portal never deletes clients. Register its public keys with " +
+			"`krr_client_jwks`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "The client id.",
@@ -53,20 +60,29 @@ func clientResourceSchema() schema.Schema {
 				PlanModifiers:       unchanging,
 			},
 			"client_id": schema.StringAttribute{
-				MarkdownDescription: "The client id, a UUID the provider chooses so that a create can be retried " +
-					"safely. It is the `iss` of the client's JWT grants.",
-				Computed:      true,
-				PlanModifiers: unchanging,
+				MarkdownDescription: "The client id, the `iss` of the client's JWT grants: a lowercase UUID. Left out, " +
+					"the provider chooses one, so that a create can be retried safely. Set it to keep a known id: " +
+					"other systems hold a client id, and a client whose id exists deactivated (after a destroy, or " +
+					"\"Deaktiver\" in the web portal) is brought back with that id instead of made anew. Changing " +
+					"it makes a new client.",
+				Optional: true,
+				Computed: true,
+				PlanModifiers: []planmodifier.String{
+					stringplanmodifier.UseStateForUnknown(),
+					stringplanmodifier.RequiresReplaceIfConfigured(),
+				},
+				Validators: []validator.String{stringvalidator.RegexMatches(clientIDPattern,
+					"must be a lowercase UUID, e.g. 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f")},
 			},
 			"client_name": schema.StringAttribute{
 				MarkdownDescription: "The client's name in the portal.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255), notBlankValidator{}},
 			},
 			"description": schema.StringAttribute{
 				MarkdownDescription: "What the client is for.",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255), notBlankValidator{}},
 			},
 			"scopes": schema.SetAttribute{
 				MarkdownDescription: "The scopes the client may ask Maskinporten for; at least one. Each must be " +
@@ -125,9 +141,13 @@ func clientResourceSchema() schema.Schema {
 			"authorization_lifetime": lifetime("How long an authorization lives, in seconds. Default 7200.", defaultAuthorizationLifetime),
 			"refresh_token_lifetime": lifetime("How long a refresh token lives, in seconds. Default 600.", defaultRefreshTokenLifetime),
 			"active": schema.BoolAttribute{
-				MarkdownDescription: "Whether the client is active; always true while it is managed here.",
-				Computed:            true,
-				PlanModifiers:       []planmodifier.Bool{boolplanmodifier.UseStateForUnknown()},
+				MarkdownDescription: "Whether the client is active. Default `true`. `false` deactivates it and keeps " +
+					"it, with its id, as the web portal's \"Deaktiver\" does; `true` brings it back. A client " +
+					"deactivated outside Terraform shows as a change of `active`, and apply brings it back with the " +
+					"same id.",
+				Optional: true,
+				Computed: true,
+				Default:  booldefault.StaticBool(true),
 			},
 			"created": schema.StringAttribute{
 				MarkdownDescription: "When the client was created (ISO 8601).",

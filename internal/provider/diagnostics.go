@@ -44,19 +44,44 @@ func explainPortalError(err error, environment string) string {
 			environment + ", or was not issued by Maskinporten for this API. Check access_token (KRR_ACCESS_TOKEN), " +
 			"or the JWT grant settings token_endpoint and audience."
 	case 403:
-		scope := apiErr.RequiredScope
-		if scope == "" {
-			scope = "the scope this operation needs"
-		}
-		detail += fmt.Sprintf("\n\nEither the access token lacks %s, or the object belongs to another organisation. "+
-			"Add the scope to the provider's scopes (KRR_SCOPES) and make sure the admin client has it; in prod the "+
-			"admin client must also be given the rights by Digdir (servicedesk@digdir.no). The data source "+
-			"krr_organization shows which organisation the credentials act for.", scope)
+		detail += explainForbidden(apiErr, environment)
 	case 428:
 		detail += "\n\nThe organisation has not signed Samarbeidsportalen's terms of use; a person with the " +
 			"authority to do so must sign them in the web portal first."
 	}
 	return detail
+}
+
+// explainForbidden says what to do about a 403, pointing the way the
+// portal's message points: a token scope it names is the one to add; an
+// object of another organisation is the seed FAQ's "I see another
+// organisation's integrations", where token scopes do not help.
+func explainForbidden(e *portal.APIError, environment string) string {
+	switch e.Forbidden {
+	case portal.ForbiddenTokenScope:
+		return fmt.Sprintf("\n\nThe access token lacks %s. Add it to the provider's scopes (KRR_SCOPES) and make sure "+
+			"the admin client may ask for it; in prod, Digdir must also give the admin client the rights "+
+			"(servicedesk@digdir.no).", e.RequiredScope)
+	case portal.ForbiddenOtherOwner:
+		caller := "the organisation the credentials act for"
+		if e.Caller != "" {
+			caller = "organisation " + e.Caller
+		}
+		return fmt.Sprintf("\n\nThe object belongs to another organisation than %s, which the credentials act for "+
+			"in the %s environment, so these credentials cannot see or change it. The organisation comes from the "+
+			"credentials (the admin client), as Samarbeidsportalen's FAQ says of \"I see another organisation's "+
+			"integrations\": use a provider block that signs in as the owner, or check the id or name. The data "+
+			"source krr_organization shows which organisation the credentials act for; if it is the wrong one, ask "+
+			"servicedesk@digdir.no.", caller, environment)
+	}
+	scope := e.RequiredScope
+	if scope == "" {
+		scope = "the scope this operation needs"
+	}
+	return fmt.Sprintf("\n\nEither the access token lacks %s, or the object belongs to another organisation. "+
+		"Add the scope to the provider's scopes (KRR_SCOPES) and make sure the admin client has it; in prod the "+
+		"admin client must also be given the rights by Digdir (servicedesk@digdir.no). The data source "+
+		"krr_organization shows which organisation the credentials act for.", scope)
 }
 
 // warnRemovedFromState is the warning for an object that is gone from the

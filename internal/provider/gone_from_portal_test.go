@@ -39,7 +39,8 @@ func TestGoneFromPortalWarns(t *testing.T) {
 		{"krr_scope", map[string]tftypes.Value{"id": str(providerPrefix + ":never/made")}, []string{"no longer exists"}},
 		{"krr_scope_access", map[string]tftypes.Value{"scope": str(personScope), "consumer_orgno": str(consumerOrgno)},
 			[]string{personScope + "," + consumerOrgno, "DENIED"}},
-		{"krr_client", map[string]tftypes.Value{"id": str(clientID)}, []string{clientID, "has been deactivated"}},
+		{"krr_client", map[string]tftypes.Value{"id": str("44444444-4444-4444-8444-444444444444")},
+			[]string{"44444444-4444-4444-8444-444444444444", "no longer exists"}},
 	}
 	for _, tt := range tests {
 		kept, diags := pp.readResource(tt.typeName, tt.state)
@@ -61,6 +62,28 @@ func TestGoneFromPortalWarns(t *testing.T) {
 	}
 }
 
+// A client deactivated in the portal is not gone: it stays in the state with
+// active = false, so that the plan brings it back under its id (design
+// lesson 12) instead of making a client with a new one.
+func TestDeactivatedClientStaysInState(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	clientID := "22222222-2222-4222-8222-222222222222"
+	p.Edit(func(st *fakeportal.State) {
+		st.Clients[clientID] = &fakeportal.Client{ClientID: clientID, ClientName: "x", Description: "x",
+			ClientOrgno: providerOrgno, IntegrationType: "maskinporten", Scopes: []string{}}
+	})
+	pp := newProtocolProvider(t, map[string]tftypes.Value{
+		"base_url":     str(p.BaseURL),
+		"access_token": str(p.IssueToken(providerOrgno)),
+	})
+	kept, diags := pp.readResource("krr_client", map[string]tftypes.Value{"id": str(clientID)})
+	requireNoErrors(t, "read", diags)
+	if !kept {
+		t.Fatal("a deactivated client left the state")
+	}
+}
+
 // A 403 is never "gone": another organisation's client stays in the state
 // and the read fails, naming the scope or the ownership problem.
 func TestForbiddenIsNotGone(t *testing.T) {
@@ -75,9 +98,56 @@ func TestForbiddenIsNotGone(t *testing.T) {
 		"base_url":     str(p.BaseURL),
 		"access_token": str(p.IssueToken(providerOrgno)),
 	})
-	_, diags := pp.readResource("krr_client", map[string]tftypes.Value{"id": str(clientID)})
-	if len(diags) == 0 || diags[0].Severity != tfprotov6.DiagnosticSeverityError ||
-		!strings.Contains(diags[0].Detail, "403") || !strings.Contains(diags[0].Detail, "another organisation") {
-		t.Errorf("want a 403 error, got %v", diags)
+	kept, diags := pp.readResource("krr_client", map[string]tftypes.Value{"id": str(clientID)})
+	if !kept {
+		t.Error("a client the credentials may not see left the state")
+	}
+	got := diagText(diags, tfprotov6.DiagnosticSeverityError)
+	// The object is another organisation's: say whom the credentials act
+	// for and point to the FAQ, not to token scopes, which would not help.
+	for _, want := range []string{"403", "correlation_id", "belongs to another organisation than " + providerOrgno,
+		"which the credentials act for", "krr_organization", "I see another organisation's integrations"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the error does not say %q:\n%s", want, got)
+		}
+	}
+	for _, notWanted := range []string{"KRR_SCOPES", "lacks", "idporten:"} {
+		if strings.Contains(got, notWanted) {
+			t.Errorf("the error about another organisation's client mentions %q:\n%s", notWanted, got)
+		}
+	}
+}
+
+// A 403 whose message names the token scope that is missing says that
+// scope, not the one the operation usually needs: a client for another
+// organisation needs idporten:dcr.supplier, where creating one needs
+// idporten:dcr.write.
+func TestForbiddenNamesTheMissingTokenScope(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	p.seedScope(personScope, true)
+	pp := newProtocolProvider(t, map[string]tftypes.Value{
+		"base_url": str(p.BaseURL),
+		"access_token": str(p.IssueToken(providerOrgno,
+			"idporten:scopes.read", "idporten:scopes.write", "idporten:dcr.read", "idporten:dcr.write")),
+	})
+	config := map[string]tftypes.Value{
+		"client_name": str("For a customer"), "description": str("Made as their supplier"),
+		"scopes": strSet(personScope), "client_orgno": str(otherOrgno),
+	}
+	planned, diags := pp.planResource("krr_client", nil, config)
+	requireNoErrors(t, "plan", diags)
+	_, diags = pp.applyResource("krr_client", nil, config, planned)
+	got := diagText(diags, tfprotov6.DiagnosticSeverityError)
+	for _, want := range []string{"403", "correlation_id", "The access token lacks idporten:dcr.supplier", "KRR_SCOPES"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the error does not say %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "idporten:dcr.write") || strings.Contains(got, "another organisation") {
+		t.Errorf("the error points elsewhere than the missing scope:\n%s", got)
+	}
+	if n := p.writeCount(); n != 1 {
+		t.Errorf("want the one refused POST, got %d writes: %v", n, p.RequestCounts())
 	}
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
@@ -122,4 +123,117 @@ func (p *protocolProvider) readResource(typeName string, state map[string]tftype
 		p.t.Fatal(err)
 	}
 	return !v.IsNull(), resp.Diagnostics
+}
+
+// planResource plans one resource as Terraform would: the proposed new
+// state is the configuration, with computed attributes it leaves out taken
+// from the prior state (unknown on create). Flat schemas only. prior nil
+// plans a create.
+func (p *protocolProvider) planResource(typeName string, prior, config map[string]tftypes.Value) (*tfprotov6.DynamicValue, []*tfprotov6.Diagnostic) {
+	p.t.Helper()
+	schema := p.resourceSchema(typeName)
+	proposed := map[string]tftypes.Value{}
+	for _, a := range schema.Block.Attributes {
+		switch v, ok := config[a.Name]; {
+		case ok && !v.IsNull():
+			proposed[a.Name] = v
+		case a.Computed && prior != nil:
+			proposed[a.Name] = prior[a.Name]
+		case a.Computed:
+			proposed[a.Name] = tftypes.NewValue(a.Type, tftypes.UnknownValue)
+		}
+	}
+	priorState := p.nullObject(schema)
+	if prior != nil {
+		priorState = p.dynamicValue(schema, prior)
+	}
+	resp, err := p.server.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
+		TypeName:         typeName,
+		PriorState:       priorState,
+		ProposedNewState: p.dynamicValue(schema, proposed),
+		Config:           p.dynamicValue(schema, config),
+	})
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return resp.PlannedState, resp.Diagnostics
+}
+
+// applyResource applies a plan made by planResource and returns the new
+// state's attributes (nil when the resource is gone) and the diagnostics.
+func (p *protocolProvider) applyResource(typeName string, prior, config map[string]tftypes.Value, planned *tfprotov6.DynamicValue) (map[string]tftypes.Value, []*tfprotov6.Diagnostic) {
+	p.t.Helper()
+	schema := p.resourceSchema(typeName)
+	priorState := p.nullObject(schema)
+	if prior != nil {
+		priorState = p.dynamicValue(schema, prior)
+	}
+	resp, err := p.server.ApplyResourceChange(context.Background(), &tfprotov6.ApplyResourceChangeRequest{
+		TypeName:     typeName,
+		PriorState:   priorState,
+		PlannedState: planned,
+		Config:       p.dynamicValue(schema, config),
+	})
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return p.attributes(schema, resp.NewState), resp.Diagnostics
+}
+
+func (p *protocolProvider) resourceSchema(typeName string) *tfprotov6.Schema {
+	p.t.Helper()
+	schema, ok := p.schema.ResourceSchemas[typeName]
+	if !ok {
+		p.t.Fatalf("no resource %s", typeName)
+	}
+	return schema
+}
+
+func (p *protocolProvider) nullObject(schema *tfprotov6.Schema) *tfprotov6.DynamicValue {
+	p.t.Helper()
+	dv, err := tfprotov6.NewDynamicValue(schema.ValueType(), tftypes.NewValue(schema.ValueType(), nil))
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	return &dv
+}
+
+// attributes unpacks an object value; nil for a null one.
+func (p *protocolProvider) attributes(schema *tfprotov6.Schema, dv *tfprotov6.DynamicValue) map[string]tftypes.Value {
+	p.t.Helper()
+	if dv == nil {
+		return nil
+	}
+	v, err := dv.Unmarshal(schema.ValueType())
+	if err != nil {
+		p.t.Fatal(err)
+	}
+	if v.IsNull() {
+		return nil
+	}
+	out := map[string]tftypes.Value{}
+	if err := v.As(&out); err != nil {
+		p.t.Fatal(err)
+	}
+	return out
+}
+
+func strSet(ss ...string) tftypes.Value {
+	vals := make([]tftypes.Value, len(ss))
+	for i, s := range ss {
+		vals[i] = str(s)
+	}
+	return tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, vals)
+}
+
+// diagText joins the summaries and details of the diagnostics of one
+// severity, for assertions on what a user reads.
+func diagText(diags []*tfprotov6.Diagnostic, severity tfprotov6.DiagnosticSeverity) string {
+	var b strings.Builder
+	for _, d := range diags {
+		if d.Severity == severity {
+			b.WriteString(d.Summary + ": " + d.Detail + "\n")
+		}
+	}
+	return b.String()
 }

@@ -16,8 +16,10 @@ type providerData struct {
 	Client      *portal.Client
 	Environment string
 
-	prefixes  prefixCache
-	available availableScopesCache
+	prefixes    prefixCache
+	allPrefixes prefixDirectory
+	facts       scopeFactsCache
+	planned     plannedScopes
 }
 
 // newProviderData builds the token source and the portal client from the

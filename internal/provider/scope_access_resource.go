@@ -18,6 +18,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*scopeAccessResource)(nil)
 	_ resource.ResourceWithImportState = (*scopeAccessResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*scopeAccessResource)(nil)
 )
 
 // scopeAccessResource gives one organisation access to one of the
@@ -97,7 +98,8 @@ func (r *scopeAccessResource) Create(ctx context.Context, req resource.CreateReq
 	scope, consumer := plan.Scope.ValueString(), plan.ConsumerOrgno.ValueString()
 	grant, err := r.data.Client.GrantAccess(ctx, scope, consumer)
 	if err != nil {
-		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to give organisation %s access to %s", consumer, scope), err, r.data.Environment)
+		resp.Diagnostics.AddError(fmt.Sprintf("Unable to give organisation %s access to %s", consumer, scope),
+			explainGrantRefusal(err, scope, r.data.Environment))
 		return
 	}
 	plan.fromPortal(grant)

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -32,22 +33,38 @@ func (r *scopeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 	resp.Schema = scopeResourceSchema()
 }
 
-// ModifyPlan checks, before anything is written, that a new scope's prefix
-// is one of the organisation's: the portal would refuse it at apply, after
-// other resources may already have changed.
+// ModifyPlan makes the scope's name known at plan (it is prefix:subscope),
+// so that a client or a grant that refers to krr_scope.x.name can be
+// checked at plan too; records the scope as planned in this provider
+// instance, so that those checks know this apply makes it; and checks,
+// before anything is written, that a new scope's prefix is one of the
+// organisation's: the portal would refuse it at apply, after other
+// resources may already have changed.
 func (r *scopeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil {
 		return
 	}
-	var planned, current types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("prefix"), &planned)...)
+	var plan scopeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var current types.String
 	if !req.State.Raw.IsNull() {
 		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("prefix"), &current)...)
 	}
-	if resp.Diagnostics.HasError() || planned.IsUnknown() || planned.IsNull() || planned.Equal(current) {
+	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.data.checkOwnPrefix(ctx, planned.ValueString(), &resp.Diagnostics)
+	prefix, subscope := knownString(plan.Prefix), knownString(plan.Subscope)
+	if prefix == "" || subscope == "" {
+		return
+	}
+	name := types.StringValue(prefix + ":" + subscope)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("name"), name)...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), name)...)
+	allowed, allowedKnown := knownStrings(plan.AllowedIntegrationTypes)
+	r.data.planned.record(name.ValueString(), plannedScope{AllowedIntegrationTypes: allowed, TypesKnown: allowedKnown})
+	if !plan.Prefix.Equal(current) {
+		r.data.checkOwnPrefix(ctx, prefix, &resp.Diagnostics)
+	}
 }
 
 func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -153,7 +170,9 @@ func (r *scopeResource) Update(ctx context.Context, req resource.UpdateRequest, 
 }
 
 // Delete revokes the grants that are still approved, then deactivates the
-// scope (the portal's guide: remove access first).
+// scope (the portal's guide: remove access first). The organisations that
+// lose access are named in a warning: their clients stop getting tokens
+// for the scope.
 func (r *scopeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state scopeModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
@@ -162,7 +181,14 @@ func (r *scopeResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	name := state.ID.ValueString()
 	if state.RevokeAccessOnDestroy.ValueBool() {
-		if err := r.revokeApprovedGrants(ctx, name); err != nil {
+		revoked, err := r.revokeApprovedGrants(ctx, name)
+		if len(revoked) > 0 {
+			resp.Diagnostics.AddWarning(fmt.Sprintf("Access to scope %s revoked", name),
+				fmt.Sprintf("Destroying scope %s revoked the access of %s. Their clients no longer get tokens for "+
+					"the scope. (Set revoke_access_on_destroy = false to keep grants when a scope is destroyed.)",
+					name, strings.Join(revoked, ", ")))
+		}
+		if err != nil {
 			addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to revoke access to scope %s before deactivating it", name),
 				err, r.data.Environment)
 			return
@@ -173,23 +199,27 @@ func (r *scopeResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 }
 
-func (r *scopeResource) revokeApprovedGrants(ctx context.Context, name string) error {
+// revokeApprovedGrants revokes every approved grant of the scope and names
+// the organisations it revoked, also when it stops at an error.
+func (r *scopeResource) revokeApprovedGrants(ctx context.Context, name string) ([]string, error) {
 	grants, err := r.data.Client.ListScopeAccess(ctx, name)
 	if portal.IsNotFound(err) {
-		return nil
+		return nil, nil
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
+	var revoked []string
 	for _, g := range grants {
 		if g.State != portal.GrantApproved {
 			continue
 		}
 		if _, err := r.data.Client.RevokeAccess(ctx, name, g.ConsumerOrgno); err != nil {
-			return err
+			return revoked, err
 		}
+		revoked = append(revoked, orgLabel(g.ConsumerOrgno, g.ConsumerOrganizationName))
 	}
-	return nil
+	return revoked, nil
 }
 
 // ImportState takes the scope's name, e.g. "prefix:sub/path.read".

@@ -69,14 +69,14 @@ func scopeResourceSchema() schema.Schema {
 			"description": schema.StringAttribute{
 				MarkdownDescription: "What the scope gives access to, shown to consumers (1 to 255 characters).",
 				Required:            true,
-				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255)},
+				Validators:          []validator.String{stringvalidator.LengthBetween(1, 255), notBlankValidator{}},
 			},
 			"long_description": schema.StringAttribute{
 				MarkdownDescription: "A longer description, a Markdown subset (at most 1023 characters). Default empty.",
 				Optional:            true,
 				Computed:            true,
 				Default:             stringdefault.StaticString(""),
-				Validators:          []validator.String{stringvalidator.LengthAtMost(1023)},
+				Validators:          []validator.String{stringvalidator.LengthAtMost(1023), notBlankValidator{}},
 			},
 			"visibility": schema.StringAttribute{
 				MarkdownDescription: "`PUBLIC` (default: listed in the public catalogue) or `PRIVATE` (seen only by " +

@@ -1,0 +1,53 @@
+package provider
+
+// Any value can be unknown at plan, at any depth: a known set can hold an
+// unknown element (scopes = [krr_scope.new.name]). These read what is known
+// and leave the rest to apply.
+
+import "github.com/hashicorp/terraform-plugin-framework/types"
+
+// knownScopeNames returns the elements of a set of strings that are known
+// and have the form prefix:subscope (the validator reports the others). A
+// set not known yet, or null, gives none: a known set can hold unknown
+// elements, and each is left to apply.
+func knownScopeNames(set types.Set) []string {
+	if set.IsNull() || set.IsUnknown() {
+		return nil
+	}
+	var names []string
+	for _, e := range set.Elements() {
+		s, ok := e.(types.String)
+		if !ok || s.IsNull() || s.IsUnknown() || checkScopeName(s.ValueString()) != nil {
+			continue
+		}
+		names = append(names, s.ValueString())
+	}
+	return names
+}
+
+// knownString is a string's value, or "" when it is null or not known yet.
+func knownString(s types.String) string {
+	if s.IsNull() || s.IsUnknown() {
+		return ""
+	}
+	return s.ValueString()
+}
+
+// knownStrings returns a set's strings and true when the set and every
+// element are known; a null set is known and empty.
+func knownStrings(set types.Set) ([]string, bool) {
+	if set.IsUnknown() {
+		return nil, false
+	}
+	var out []string
+	for _, e := range set.Elements() {
+		s, ok := e.(types.String)
+		if !ok || s.IsUnknown() {
+			return nil, false
+		}
+		if !s.IsNull() {
+			out = append(out, s.ValueString())
+		}
+	}
+	return out, true
+}

@@ -1,0 +1,137 @@
+package provider
+
+import (
+	"context"
+	"sync"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/portal"
+)
+
+// scopeFacts is what the portal says about the scopes the organisation the
+// credentials act for may put on a client: its own scopes (active or not),
+// the grants given to it (any state), and the public catalogue (active or
+// not, so that a scope its owner deactivated can be told from one that was
+// never shared). The plan-time and apply-time checks of krr_client judge a
+// scope from it.
+type scopeFacts struct {
+	Caller    string
+	Own       map[string]portal.Scope       // the caller's scopes, by name
+	Granted   map[string]portal.AccessGrant // grants given to the caller, by scope
+	Catalogue map[string]portal.Scope       // the public catalogue, by name
+}
+
+// scopeFactsCache holds one provider instance's scopeFacts. A plan with many
+// clients reads them once; a check at apply that finds a scope not usable
+// reads them again (refresh), since a grant made earlier in the same apply,
+// by another provider block, is not in what was read before it.
+type scopeFactsCache struct {
+	mu    sync.Mutex
+	facts *scopeFacts
+	gen   int // counts loads, so that concurrent refreshes load once
+}
+
+// scopeFacts returns the cached facts, reading them on first use. gen
+// identifies this copy for refreshScopeFacts.
+func (d *providerData) scopeFacts(ctx context.Context) (*scopeFacts, int, error) {
+	c := &d.facts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.facts == nil {
+		if err := c.load(ctx, d.Client); err != nil {
+			return nil, 0, err
+		}
+	}
+	return c.facts, c.gen, nil
+}
+
+// refreshScopeFacts reads the facts again, unless another caller already did
+// after the copy seen (gen): writers that find the same stale copy at the
+// same time cause one read, not one each.
+func (d *providerData) refreshScopeFacts(ctx context.Context, seen int) (*scopeFacts, error) {
+	c := &d.facts
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.facts == nil || c.gen == seen {
+		if err := c.load(ctx, d.Client); err != nil {
+			return nil, err
+		}
+	}
+	return c.facts, nil
+}
+
+// generation identifies the copy held now, for a caller that wants a read
+// newer than it.
+func (c *scopeFactsCache) generation() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.gen
+}
+
+func (c *scopeFactsCache) load(ctx context.Context, client *portal.Client) error {
+	caller, err := client.CallerOrgno(ctx)
+	if err != nil {
+		return err
+	}
+	own, err := client.ListScopes(ctx, true)
+	if err != nil {
+		return err
+	}
+	granted, err := client.ListAccessGrantedToMe(ctx)
+	if err != nil {
+		return err
+	}
+	catalogue, err := client.ListPublicScopes(ctx, portal.PublicScopeFilter{IncludeInactive: true})
+	if err != nil {
+		return err
+	}
+	f := &scopeFacts{
+		Caller:    caller,
+		Own:       make(map[string]portal.Scope, len(own)),
+		Granted:   make(map[string]portal.AccessGrant, len(granted)),
+		Catalogue: make(map[string]portal.Scope, len(catalogue)),
+	}
+	for _, s := range own {
+		f.Own[s.Name] = s
+	}
+	for _, g := range granted {
+		// One grant per scope and consumer; should a list ever hold two,
+		// an approved one wins.
+		if prev, seen := f.Granted[g.Scope]; !seen || prev.State != portal.GrantApproved {
+			f.Granted[g.Scope] = g
+		}
+	}
+	for _, s := range catalogue {
+		f.Catalogue[s.Name] = s
+	}
+	c.facts = f
+	c.gen++
+	return nil
+}
+
+// prefixDirectory holds every organisation's prefixes (GET /prefix/all, an
+// open endpoint), read once per provider instance: prefixes are given out
+// by Digdir, never by the API, so they do not change during a run.
+type prefixDirectory struct {
+	mu       sync.Mutex
+	byPrefix map[string]portal.Prefix
+}
+
+// prefixOwner returns who owns a prefix, and false when it is no
+// organisation's.
+func (d *providerData) prefixOwner(ctx context.Context, prefix string) (portal.Prefix, bool, error) {
+	c := &d.allPrefixes
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.byPrefix == nil {
+		list, err := d.Client.ListAllPrefixes(ctx)
+		if err != nil {
+			return portal.Prefix{}, false, err
+		}
+		c.byPrefix = make(map[string]portal.Prefix, len(list))
+		for _, p := range list {
+			c.byPrefix[p.Prefix] = p
+		}
+	}
+	p, ok := c.byPrefix[prefix]
+	return p, ok, nil
+}
