@@ -290,4 +290,3 @@ func (p *testPortal) expectOrganisation(scopes map[string]bool, grants map[[2]st
 	})
 	return err
 }
-
