@@ -68,3 +68,49 @@ func useBuiltProvider(t *testing.T) {
 	}
 	t.Setenv("TF_CLI_CONFIG_FILE", rc)
 }
+
+// tfDir is a working directory where a test runs terraform itself, with the
+// built provider, and reads what a user reads: the warnings of a plan, the
+// output of a destroy. (terraform-plugin-testing does not show warnings.)
+type tfDir struct {
+	t   *testing.T
+	dir string
+}
+
+// newTFDir writes config, with the provider's required_providers block,
+// and runs terraform init. The test must not be parallel.
+func newTFDir(t *testing.T, config string) *tfDir {
+	t.Helper()
+	useBuiltProvider(t)
+	d := &tfDir{t: t, dir: t.TempDir()}
+	d.write(config)
+	d.mustRun("init", "-input=false")
+	return d
+}
+
+// write replaces the configuration.
+func (d *tfDir) write(config string) {
+	d.t.Helper()
+	main := "terraform {\n  required_providers {\n    krr = { source = \"platform-iac/krr\" }\n  }\n}\n\n" + config
+	if err := os.WriteFile(filepath.Join(d.dir, "main.tf"), []byte(main), 0o600); err != nil {
+		d.t.Fatal(err)
+	}
+}
+
+// run runs terraform with args and -no-color, and returns what it printed.
+func (d *tfDir) run(args ...string) (string, error) {
+	d.t.Helper()
+	cmd := exec.Command("terraform", append([]string{"-chdir=" + d.dir}, append(args, "-no-color")...)...)
+	cmd.Env = append(os.Environ(), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+func (d *tfDir) mustRun(args ...string) string {
+	d.t.Helper()
+	out, err := d.run(args...)
+	if err != nil {
+		d.t.Fatalf("terraform %v: %v\n%s", args, err, out)
+	}
+	return out
+}

@@ -161,3 +161,58 @@ resource "krr_scope_access" "many" {
 		}},
 	})
 }
+
+// A grant's scope is checked at plan by the client's certainty rule: what
+// cannot succeed whatever the apply does (another organisation's prefix, no
+// organisation's prefix) is refused there; a scope of the organisation's
+// own that is missing or deactivated may still be made by a krr_scope in
+// the same apply, so the plan lets it through and the apply stops with the
+// portal's refusal in the user's terms.
+func TestAccScopeAccess_scopeCheckedAtPlan(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	deactivated := providerPrefix + ":persons/v1/old.read"
+	p.seedScope(deactivated, false)
+	p.Edit(func(st *fakeportal.State) { st.Scopes[deactivated].Active = false })
+	grant := func(orgno, scope string) string {
+		return p.providerConfig("", orgno) + `
+resource "krr_scope_access" "x" {
+  scope          = "` + scope + `"
+  consumer_orgno = "` + otherOrgno + `"
+}
+`
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				// The consumer organisation tries to share the provider's scope.
+				Config:   grant(consumerOrgno, readScope),
+				PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)Scope of another organisation.*belongs\s+to\s+organisation\s+` + providerOrgno +
+					`\s+\(` + providerOrgName + `\):\s+only\s+a\s+scope's\s+owner\s+may\s+give\s+access.*act\s+for\s+organisation\s+` + consumerOrgno),
+			},
+			{
+				Config:      grant(providerOrgno, "nosuch:persons/v1/person.read"),
+				PlanOnly:    true,
+				ExpectError: regexp.MustCompile(`(?s)Scope cannot exist.*"nosuch"\s+is\s+not\s+any\s+organisation's\s+prefix`),
+			},
+			{
+				Config:      grant(providerOrgno, providerPrefix+":never/made"),
+				ExpectError: regexp.MustCompile(`(?s)does\s+not\s+exist\s+in\s+the\s+test\s+environment,\s+so\s+nothing\s+was\s+granted.*krr_scope.<name>.name.*correlation_id`),
+			},
+			{
+				Config:      grant(providerOrgno, deactivated),
+				ExpectError: regexp.MustCompile(`(?s)is\s+deactivated\s+in\s+the\s+test\s+environment,\s+so\s+nothing\s+was\s+granted.*correlation_id`),
+			},
+		},
+	})
+	for _, scope := range []string{readScope, providerPrefix + ":never/made", deactivated} {
+		if st := p.grantState(scope, otherOrgno); st != "" {
+			t.Errorf("a refused grant on %s is %q in the portal", scope, st)
+		}
+	}
+	if n := p.RequestCount("PUT /scopes/access/{orgno}"); n != 2 {
+		t.Errorf("want the two grants the plan could not rule out sent and refused, got %d PUTs", n)
+	}
+}

@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+)
+
+// When the owner of a scope on one of the organisation's clients revokes
+// the grant, or deactivates the scope, the consumer's terraform plan says
+// so (which scope, on which client, whom to ask) instead of planning clean
+// and answering the next, unrelated change with the portal's 400. That
+// change is refused before the PUT, in the same words.
+func TestClientScopeRevokedSeenByConsumer(t *testing.T) {
+	p := newTestPortal(t)
+	p.seedScope(personScope, false, consumerOrgno)
+	client := func(description string) string {
+		return p.providerConfig("", consumerOrgno) + `
+resource "krr_client" "app" {
+  client_id   = "` + consumerClientID + `"
+  client_name = "Case handling"
+  description = "` + description + `"
+  scopes      = ["` + personScope + `"]
+}
+`
+	}
+	d := newTFDir(t, client("Looks up persons"))
+	d.mustRun("apply", "-auto-approve", "-input=false")
+	if out := d.mustRun("plan", "-input=false"); strings.Contains(out, "Warning") || !strings.Contains(out, "No changes") {
+		t.Fatalf("the plan after apply is not clean:\n%s", out)
+	}
+
+	// The owner revokes the grant in the web portal.
+	p.Edit(func(st *fakeportal.State) {
+		st.Grants[fakeportal.GrantKey{Scope: personScope, Consumer: consumerOrgno}].State = fakeportal.GrantDenied
+	})
+	out := d.mustRun("plan", "-input=false")
+	expectText(t, "plan after the grant was revoked", out,
+		"Warning: Scope on the client no longer usable",
+		"Client "+consumerClientID+" (Case handling) carries scope "+personScope,
+		"its owner, organisation "+providerOrgno+" ("+providerOrgName+"), has revoked the organisation's access",
+		"Ask the API provider")
+
+	// An unrelated change is refused before the PUT, with the same answer.
+	d.write(client("Looks up persons and addresses"))
+	puts := p.RequestCount("PUT /clients/{id}")
+	out, err := d.run("apply", "-auto-approve", "-input=false")
+	if err == nil {
+		t.Fatalf("apply with a revoked scope succeeded:\n%s", out)
+	}
+	expectText(t, "apply after the grant was revoked", out, "Error: Access to the scope revoked", "Nothing was written")
+	if n := p.RequestCount("PUT /clients/{id}") - puts; n != 0 {
+		t.Errorf("the refused change sent %d PUTs", n)
+	}
+
+	// Access is restored, and the owner deactivates the scope instead.
+	p.Edit(func(st *fakeportal.State) {
+		st.Grants[fakeportal.GrantKey{Scope: personScope, Consumer: consumerOrgno}].State = fakeportal.GrantApproved
+		st.Scopes[personScope].Active = false
+	})
+	d.write(client("Looks up persons"))
+	out = d.mustRun("plan", "-input=false")
+	expectText(t, "plan after the scope was deactivated", out,
+		"Warning: Scope on the client no longer usable",
+		"has been deactivated by its owner, organisation "+providerOrgno+" ("+providerOrgName+")")
+}
+
+// expectText fails the test for each wanted text the output lacks; the
+// terminal's line wrapping does not count.
+func expectText(t *testing.T, what, out string, wants ...string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, w := range wants {
+		if !strings.Contains(flat, strings.Join(strings.Fields(w), " ")) {
+			t.Errorf("%s does not say %q:\n%s", what, w, out)
+		}
+	}
+}
+
