@@ -77,4 +77,3 @@ func expectText(t *testing.T, what, out string, wants ...string) {
 		}
 	}
 }
-
