@@ -32,6 +32,9 @@ type clientRequest struct {
 	LogoURI                 string   `json:"logo_uri"`
 	SSODisabled             bool     `json:"sso_disabled"`
 	CodeChallengeMethod     string   `json:"code_challenge_method"`
+	ClientURI               string   `json:"client_uri"`
+
+	FrontchannelLogoutSessionRequired bool `json:"frontchannel_logout_session_required"`
 }
 
 // Defaults of §6.
@@ -331,6 +334,8 @@ func applyClientFields(cl *Client, req *clientRequest) {
 	cl.LogoURI = req.LogoURI
 	cl.SSODisabled = req.SSODisabled
 	cl.CodeChallengeMethod = req.CodeChallengeMethod
+	cl.ClientURI = req.ClientURI
+	cl.FrontchannelLogoutSessionRequired = req.FrontchannelLogoutSessionRequired
 }
 
 func orDefaultInt(v, def int) int {

@@ -102,10 +102,14 @@ type Client struct {
 	LogoURI                 string   `json:"logo_uri,omitempty"`
 	SSODisabled             bool     `json:"sso_disabled,omitempty"`
 	CodeChallengeMethod     string   `json:"code_challenge_method,omitempty"`
-	Created                 string   `json:"created"`
-	LastUpdated             string   `json:"last_updated"`
-	ClientSecret            string   `json:"client_secret,omitempty"`
-	JWKSURI                 string   `json:"jwks_uri,omitempty"`
+	ClientURI               string   `json:"client_uri,omitempty"`
+
+	FrontchannelLogoutSessionRequired bool `json:"frontchannel_logout_session_required"`
+
+	Created      string `json:"created"`
+	LastUpdated  string `json:"last_updated"`
+	ClientSecret string `json:"client_secret,omitempty"`
+	JWKSURI      string `json:"jwks_uri,omitempty"`
 }
 
 // JWK is one public key of a client (§6).

@@ -32,10 +32,14 @@ type Integration struct {
 	LogoURI                 string   `json:"logo_uri,omitempty"`
 	SSODisabled             bool     `json:"sso_disabled"`
 	CodeChallengeMethod     string   `json:"code_challenge_method,omitempty"`
-	Created                 string   `json:"created,omitempty"`
-	LastUpdated             string   `json:"last_updated,omitempty"`
-	ClientSecret            string   `json:"client_secret,omitempty"` // in answers only, right after a secret was made
-	JWKSURI                 string   `json:"jwks_uri,omitempty"`
+	ClientURI               string   `json:"client_uri,omitempty"` // the client's home page, shown at login
+
+	FrontchannelLogoutSessionRequired bool `json:"frontchannel_logout_session_required"`
+
+	Created      string `json:"created,omitempty"`
+	LastUpdated  string `json:"last_updated,omitempty"`
+	ClientSecret string `json:"client_secret,omitempty"` // in answers only, right after a secret was made
+	JWKSURI      string `json:"jwks_uri,omitempty"`
 }
 
 // MarshalJSON sends lists as arrays and never sends the client secret.

@@ -292,3 +292,112 @@ func TestAccClient_invalidArguments(t *testing.T) {
 		t.Errorf("invalid arguments sent requests: %v", p.RequestCounts())
 	}
 }
+
+// PUT replaces the whole client: an update sends back what the provider
+// does not manage (set here in the web portal), so it survives.
+func TestAccClient_updateKeepsUnmanagedFields(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	p.seedScope(personScope, true)
+	client := func(description string) string {
+		return p.providerConfig("", consumerOrgno) + `
+resource "krr_client" "app" {
+  client_id   = "` + consumerClientID + `"
+  client_name = "Case handling"
+  description = "` + description + `"
+  scopes      = ["` + personScope + `"]
+}
+`
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: client("Looks up persons")},
+			{
+				PreConfig: func() {
+					p.Edit(func(st *fakeportal.State) {
+						c := st.Clients[consumerClientID]
+						c.ClientURI = "https://case.example.test/"
+						c.LogoURI = "https://case.example.test/logo.png"
+						c.RefreshTokenUsage = "REUSE"
+						c.FrontchannelLogoutSessionRequired = true
+					})
+				},
+				Config: client("Looks up persons and addresses"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{expectChangedAttributes("krr_client.app", "description")},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+					var c fakeportal.Client
+					p.Edit(func(st *fakeportal.State) { c = *st.Clients[consumerClientID] })
+					if c.Description != "Looks up persons and addresses" || c.ClientURI != "https://case.example.test/" ||
+						c.LogoURI != "https://case.example.test/logo.png" || c.RefreshTokenUsage != "REUSE" ||
+						!c.FrontchannelLogoutSessionRequired {
+						return fmt.Errorf("the update lost fields set in the portal: %+v", c)
+					}
+					return nil
+				})},
+			},
+		},
+	})
+}
+
+// A client deactivated in the web portal can be imported, and stays
+// deactivated while the configuration says active = false; setting it to
+// true brings it back under the same id.
+func TestAccClient_importDeactivated(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	p.seedScope(personScope, true)
+	p.Edit(func(st *fakeportal.State) {
+		st.Clients[consumerClientID] = &fakeportal.Client{ClientID: consumerClientID, ClientName: "Case handling",
+			Description: "Looks up persons", ClientOrgno: consumerOrgno, IntegrationType: "maskinporten",
+			ApplicationType: "web", TokenEndpointAuthMethod: "private_key_jwt",
+			GrantTypes: []string{"urn:ietf:params:oauth:grant-type:jwt-bearer"}, Scopes: []string{personScope},
+			AccessTokenLifetime: 120, AuthorizationLifetime: 7200, RefreshTokenLifetime: 600, Active: false}
+	})
+	client := func(active bool) string {
+		return p.providerConfig("", consumerOrgno) + fmt.Sprintf(`
+import {
+  to = krr_client.app
+  id = %q
+}
+
+resource "krr_client" "app" {
+  client_id   = %q
+  client_name = "Case handling"
+  description = "Looks up persons"
+  scopes      = [%q]
+  active      = %v
+}
+`, consumerClientID, consumerClientID, personScope, active)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config: client(false),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply:             []plancheck.PlanCheck{plancheck.ExpectResourceAction("krr_client.app", plancheck.ResourceActionNoop)},
+					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{
+					statecheck.ExpectKnownValue("krr_client.app", tfjsonpath.New("active"), knownvalue.Bool(false)),
+				},
+			},
+			{
+				Config: client(true),
+				ConfigPlanChecks: resource.ConfigPlanChecks{
+					PreApply: []plancheck.PlanCheck{expectChangedAttributes("krr_client.app", "active")},
+				},
+				ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+					if c := p.activeClients(consumerOrgno); len(c) != 1 || c[0].ClientID != consumerClientID {
+						return fmt.Errorf("want client %s back, and no other: %+v", consumerClientID, c)
+					}
+					return nil
+				})},
+			},
+		},
+	})
+}

@@ -367,3 +367,49 @@ func TestAccScope_invalidArguments(t *testing.T) {
 		t.Errorf("invalid arguments sent requests: %v", p.RequestCounts())
 	}
 }
+
+// Each requires_* flag on its own reaches the portal as that flag and no
+// other: set all at once, a mix-up between them would not show.
+func TestAccScope_requiresFlagsEachOnItsOwn(t *testing.T) {
+	t.Parallel()
+	p := newTestPortal(t)
+	flags := []string{"requires_user_consent", "requires_user_authentication", "requires_pseudonymous_tokens"}
+	held := func(s fakeportal.Scope) map[string]bool {
+		return map[string]bool{
+			"requires_user_consent":        s.RequiresUserConsent,
+			"requires_user_authentication": s.RequiresUserAuthentication,
+			"requires_pseudonymous_tokens": s.RequiresPseudonymousTokens,
+		}
+	}
+	var steps []resource.TestStep
+	for _, flag := range flags {
+		config := p.providerConfig("", providerOrgno) + `
+resource "krr_scope" "persons" {
+  prefix      = "` + providerPrefix + `"
+  subscope    = "persons/v1/person.read"
+  description = "Read persons"
+  ` + flag + ` = true
+}
+`
+		checks := []statecheck.StateCheck{checkPortal(func() error {
+			s, _ := p.scope(testScopeName)
+			for name, on := range held(s) {
+				if on != (name == flag) {
+					return fmt.Errorf("with only %s set, the portal has %s = %v", flag, name, on)
+				}
+			}
+			return nil
+		})}
+		for _, other := range flags {
+			checks = append(checks, statecheck.ExpectKnownValue("krr_scope.persons", tfjsonpath.New(other), knownvalue.Bool(other == flag)))
+		}
+		steps = append(steps, resource.TestStep{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: checks,
+		})
+	}
+	resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProtoV6ProviderFactories, Steps: steps})
+}
