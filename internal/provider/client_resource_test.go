@@ -286,6 +286,12 @@ func TestAccClient_invalidArguments(t *testing.T) {
 				ExpectError: regexp.MustCompile(`(?s)integration_type.*maskinporten`)},
 			{Config: client(append(slices.Clone(base), `scopes = ["a:b"]`, `client_orgno = "`+badCheckOrgno+`"`)...), PlanOnly: true,
 				ExpectError: regexp.MustCompile(`(?s)client_orgno.*check digit`)},
+			{Config: client(`client_name = "x"`, `description = "  "`, `scopes = ["a:b"]`), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)Blank value.*description: must hold more than whitespace`)},
+			{Config: client(`client_name = " "`, `description = "x"`, `scopes = ["a:b"]`), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)Blank value.*client_name: must hold more than whitespace`)},
+			{Config: client(append(slices.Clone(base), `scopes = ["a:b"]`, `client_id = "7F1C2D3E-4B5A-4C6D-8E9F-0A1B2C3D4E5F"`)...), PlanOnly: true,
+				ExpectError: regexp.MustCompile(`(?s)client_id.*must be a lowercase UUID`)},
 		},
 	})
 	if n := len(p.RequestCounts()); n != 0 {

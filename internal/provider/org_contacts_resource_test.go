@@ -605,6 +605,16 @@ func TestAccOrgContacts_invalidArguments(t *testing.T) {
 				ExpectError: phraseRegexp(`notification_contacts.phone is "+47-22450000"`, "8 to 15 digits"),
 			},
 			{
+				// name and email are required in every contact (by a
+				// validator: see requiredFieldsValidator).
+				Config: with(goodInvoice, `[{ name = "Drift" }]`), PlanOnly: true,
+				ExpectError: phraseRegexp("Missing required argument", `the argument "email" is required in every element`),
+			},
+			{
+				Config: with(goodInvoice, `[{ email = "drift@example.no" }]`), PlanOnly: true,
+				ExpectError: phraseRegexp("Missing required argument", `the argument "name" is required in every element`),
+			},
+			{
 				Config: with(goodInvoice, `[]`), PlanOnly: true,
 				ExpectError: phraseRegexp("notification_contacts", "at least 1"),
 			},

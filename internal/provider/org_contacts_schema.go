@@ -111,15 +111,18 @@ func orgContactsResourceSchema() schema.Schema {
 				Required:            true,
 				Validators:          []validator.Set{setvalidator.SizeAtLeast(1)},
 				NestedObject: schema.NestedAttributeObject{
+					// name and email are required, by a validator rather than
+					// Required: see requiredFieldsValidator.
+					Validators: []validator.Object{requiredFieldsValidator{fields: []string{"name", "email"}}},
 					Attributes: map[string]schema.Attribute{
 						"name": schema.StringAttribute{
-							MarkdownDescription: orgContactsContactNameDesc,
-							Required:            true,
+							MarkdownDescription: "Required. " + orgContactsContactNameDesc,
+							Optional:            true,
 							Validators:          notEmpty(),
 						},
 						"email": schema.StringAttribute{
-							MarkdownDescription: orgContactsContactEmailDesc,
-							Required:            true,
+							MarkdownDescription: "Required. " + orgContactsContactEmailDesc,
+							Optional:            true,
 							Validators:          []validator.String{emailValidator{}},
 						},
 						"phone": schema.StringAttribute{
