@@ -57,9 +57,7 @@ export TF_IN_AUTOMATION=1
 cp "$root"/examples/demo/*.tf "$work/config/"
 
 tf() { terraform -chdir="$work/config" "$@"; }
-echo "==> terraform apply: the API provider's side (a scope, access for two organisations)"
-tf apply -auto-approve -input=false -no-color -var create_client=false
-echo "==> terraform apply: the API consumer's side (a client with the shared scope)"
+echo "==> terraform apply, once: the API provider's scope and grants, and the consumer's client using the scope"
 tf apply -auto-approve -input=false -no-color
 echo "==> terraform output"
 tf output -no-color

@@ -28,12 +28,6 @@ variable "consumer_token" {
   sensitive   = true
 }
 
-variable "create_client" {
-  description = "Whether the consumer's client is made. The demo applies once without it: a client's scopes are checked at plan time against the grants that exist then."
-  type        = bool
-  default     = true
-}
-
 variable "prefix" {
   description = "The provider organisation's scope prefix."
   type        = string
@@ -72,15 +66,17 @@ data "krr_scope_access" "persons" {
   depends_on = [krr_scope_access.consumers]
 }
 
-# As an API consumer: the scopes the consumer may use, and a client with
-# the scope just shared with it.
+# As an API consumer, in the same apply: the scopes the consumer may use,
+# and a client with the scope just shared with it. depends_on makes the
+# client wait for the grant: at plan the grant does not exist yet, so the
+# plan only warns if it cannot see it, and the provider checks again just
+# before it writes the client.
 data "krr_available_scopes" "consumer" {
   provider   = krr.consumer
   depends_on = [krr_scope_access.consumers]
 }
 
 resource "krr_client" "consumer_app" {
-  count       = var.create_client ? 1 : 0
   provider    = krr.consumer
   client_name = "Demo case handling"
   description = "Reads persons from the provider organisation's API"
@@ -93,7 +89,7 @@ output "consumer_may_use" {
 }
 
 output "consumer_client_id" {
-  value = one(krr_client.consumer_app[*].client_id)
+  value = krr_client.consumer_app.client_id
 }
 
 output "signed_in_as" {

@@ -90,7 +90,7 @@ func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 					"change to the client: have access restored, or remove the scope from scopes.",
 					prior.ID.ValueString(), prior.ClientName.ValueString(), name, caller, v.Detail))
 		default:
-			resp.Diagnostics.AddAttributeWarning(path.Root("scopes"), v.Summary, v.Detail+" The plan goes ahead, "+
+			resp.Diagnostics.AddAttributeWarning(path.Root("scopes"), v.Summary+" (checked again at apply)", v.Detail+" The plan goes ahead, "+
 				"since a change in this same apply may still make the scope usable (a grant by its owner through "+
 				"another provider block, or a krr_scope that creates it). The provider checks again just before it "+
 				"writes the client, and stops there, with nothing written, if the scope is still not usable.")

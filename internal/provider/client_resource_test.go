@@ -211,8 +211,8 @@ resource "krr_client" "app" {
 			{
 				Config: client(addressScope),
 				ExpectError: regexp.MustCompile(`(?s)Scope ` + regexp.QuoteMeta(addressScope) + ` has not been shared with\s+organisation\s+` +
-					consumerOrgno + `\s+in\s+the\s+test\s+environment.*Its\s+owner\s+is\s+organisation\s+` + providerOrgno +
-					`\s+\(` + providerOrgName + `\).*FAQ.*another\s+environment.*Ask\s+the\s+API\s+provider.*Nothing\s+was\s+written`),
+					consumerOrgno + `\s+in\s+the\s+test\s+environment.*FAQ.*another\s+environment.*Ask\s+the\s+API\s+provider,\s+organisation\s+` +
+					providerOrgno + `\s+\(` + strings.ReplaceAll(providerOrgName, " ", `\s+`) + `\),\s+to\s+give.*Nothing\s+was\s+written`),
 			},
 			{
 				// A typo: the message offers the scope it probably meant.

@@ -115,10 +115,10 @@ func (j scopeJudge) verdict(ctx context.Context, name, integrationType string) (
 	}
 	v := unusableScope("Scope not shared with the organisation", fmt.Sprintf("Scope %s has not been shared with "+
 		"organisation %s in the %s environment: it is neither the organisation's own, nor granted to it, nor open "+
-		"to all. Its owner is %s. Samarbeidsportalen's FAQ: most likely the API provider has not given your "+
-		"organisation access, or gave it in another environment. Ask the API provider (%s) to give organisation "+
-		"%s access in the %s environment; the data source krr_available_scopes lists what the organisation may use.",
-		name, f.Caller, j.environment, ownerLabel, ownerLabel, f.Caller, j.environment))
+		"to all. Samarbeidsportalen's FAQ: most likely the API provider has not given your organisation access, or "+
+		"gave it in another environment. Ask the API provider, %s, to give organisation %s access in the %s "+
+		"environment; the data source krr_available_scopes lists what the organisation may use.",
+		name, f.Caller, j.environment, ownerLabel, f.Caller, j.environment))
 	if granted && grant.State == portal.GrantRequested {
 		v.Detail += " Access has been requested and is waiting for the owner's approval."
 	}

@@ -237,4 +237,3 @@ func hasError(diags []*tfprotov6.Diagnostic) bool {
 	}
 	return false
 }
-

@@ -21,7 +21,9 @@ func (v requiredFieldsValidator) Description(context.Context) string {
 	return "requires " + strings.Join(v.fields, " and ")
 }
 
-func (v requiredFieldsValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+func (v requiredFieldsValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
 
 func (v requiredFieldsValidator) ValidateObject(_ context.Context, req validator.ObjectRequest, resp *validator.ObjectResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
