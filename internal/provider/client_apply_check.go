@@ -30,28 +30,24 @@ func (r *clientResource) checkScopesBeforeWrite(ctx context.Context, in portal.I
 		return true // a supplier's client: only the portal sees its organisation's grants
 	}
 	facts, gen, err := r.data.scopeFacts(ctx)
-	for refreshed := false; ; refreshed = true {
-		if err != nil {
-			addPortalError(diags, "Unable to check the client's scopes", err, r.data.Environment)
-			return false
-		}
-		refused, err := r.unusableScopes(ctx, facts, in)
-		if err != nil {
-			addPortalError(diags, "Unable to check the client's scopes", err, r.data.Environment)
-			return false
-		}
-		if len(refused) == 0 {
-			return true
-		}
-		if refreshed {
-			for _, v := range refused {
-				diags.AddAttributeError(path.Root("scopes"), v.Summary, fmt.Sprintf("%s Nothing was written: "+
-					"client %q has not been %s.", v.Detail, in.ClientName, verb))
-			}
-			return false
-		}
-		facts, err = r.data.refreshScopeFacts(ctx, gen)
+	var refused []scopeVerdict
+	if err == nil {
+		refused, err = r.unusableScopes(ctx, facts, in)
 	}
+	if err == nil && len(refused) > 0 {
+		if facts, err = r.data.refreshScopeFacts(ctx, gen); err == nil {
+			refused, err = r.unusableScopes(ctx, facts, in)
+		}
+	}
+	if err != nil {
+		addPortalError(diags, "Unable to check the client's scopes", err, r.data.Environment)
+		return false
+	}
+	for _, v := range refused {
+		diags.AddAttributeError(path.Root("scopes"), v.Summary, fmt.Sprintf("%s Nothing was written: client %q has "+
+			"not been %s.", v.Detail, in.ClientName, verb))
+	}
+	return len(refused) == 0
 }
 
 func (r *clientResource) unusableScopes(ctx context.Context, facts *scopeFacts, in portal.Integration) ([]scopeVerdict, error) {

@@ -45,7 +45,8 @@ func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	}
 
 	scopes := knownScopeNames(plan.Scopes)
-	if len(scopes) == 0 && !(creating && plan.ClientOrgno.IsUnknown()) {
+	fillOrgno := creating && plan.ClientOrgno.IsUnknown()
+	if len(scopes) == 0 && !fillOrgno {
 		return
 	}
 	caller, err := r.data.Client.CallerOrgno(ctx)
@@ -53,7 +54,7 @@ func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		addPortalError(&resp.Diagnostics, "Unable to check the client's scopes", err, r.data.Environment)
 		return
 	}
-	if creating && plan.ClientOrgno.IsUnknown() {
+	if fillOrgno {
 		plan.ClientOrgno = types.StringValue(caller)
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("client_orgno"), caller)...)
 	}

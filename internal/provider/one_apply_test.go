@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
@@ -289,4 +290,54 @@ func (p *testPortal) expectOrganisation(scopes map[string]bool, grants map[[2]st
 		}
 	})
 	return err
+}
+
+// What a provider process read before a grant was made in the same apply
+// (by the owner's provider block, another process) is read again before a
+// client that needs the grant is written. Here the consumer's first client
+// (with a scope open to all) reads the portal while the owner's grant is
+// still on its way (the fake holds it for a second); the second client,
+// which waits for the grant, must still be written.
+func TestAccOneApply_readAgainAfterAGrant(t *testing.T) {
+	useBuiltProvider(t)
+	p := newTestPortal(t)
+	openScope := providerPrefix + ":open/v1/status.read"
+	p.seedScope(openScope, true)
+	p.seedScope(readScope, false)
+	p.InjectFault(fakeportal.Fault{Method: "PUT", Route: "/scopes/access/{orgno}", Latency: time.Second})
+	config := twoOrgAliases(p, `
+resource "krr_scope_access" "consumer" {
+  provider       = krr.owner
+  scope          = "`+readScope+`"
+  consumer_orgno = "`+consumerOrgno+`"
+}
+
+resource "krr_client" "status" {
+  client_name = "Status"
+  description = "Reads the status"
+  scopes      = ["`+openScope+`"]
+}
+
+resource "krr_client" "app" {
+  client_name = "Case handling"
+  description = "Looks up persons"
+  scopes      = ["`+readScope+`"]
+  depends_on  = [krr_scope_access.consumer]
+}
+`)
+	resource.Test(t, resource.TestCase{
+		ExternalProviders: map[string]resource.ExternalProvider{"krr": {Source: "registry.terraform.io/platform-iac/krr"}},
+		Steps: []resource.TestStep{{
+			Config: config,
+			ConfigPlanChecks: resource.ConfigPlanChecks{
+				PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
+			},
+			ConfigStateChecks: []statecheck.StateCheck{checkPortal(func() error {
+				if c := p.activeClients(consumerOrgno); len(c) != 2 {
+					return fmt.Errorf("want both clients, portal has %+v", c)
+				}
+				return nil
+			})},
+		}},
+	})
 }
