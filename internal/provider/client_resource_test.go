@@ -305,16 +305,7 @@ func TestAccClient_updateKeepsUnmanagedFields(t *testing.T) {
 	t.Parallel()
 	p := newTestPortal(t)
 	p.seedScope(personScope, true)
-	client := func(description string) string {
-		return p.providerConfig("", consumerOrgno) + `
-resource "krr_client" "app" {
-  client_id   = "` + consumerClientID + `"
-  client_name = "Case handling"
-  description = "` + description + `"
-  scopes      = ["` + personScope + `"]
-}
-`
-	}
+	client := func(description string) string { return consumerClientConfig(p, description) }
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -406,4 +397,17 @@ resource "krr_client" "app" {
 			},
 		},
 	})
+}
+
+// consumerClientConfig is the consumer organisation's client with a fixed
+// id and personScope, described as given.
+func consumerClientConfig(p *testPortal, description string) string {
+	return p.providerConfig("", consumerOrgno) + `
+resource "krr_client" "app" {
+  client_id   = "` + consumerClientID + `"
+  client_name = "Case handling"
+  description = "` + description + `"
+  scopes      = ["` + personScope + `"]
+}
+`
 }

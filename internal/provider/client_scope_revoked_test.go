@@ -15,16 +15,7 @@ import (
 func TestClientScopeRevokedSeenByConsumer(t *testing.T) {
 	p := newTestPortal(t)
 	p.seedScope(personScope, false, consumerOrgno)
-	client := func(description string) string {
-		return p.providerConfig("", consumerOrgno) + `
-resource "krr_client" "app" {
-  client_id   = "` + consumerClientID + `"
-  client_name = "Case handling"
-  description = "` + description + `"
-  scopes      = ["` + personScope + `"]
-}
-`
-	}
+	client := func(description string) string { return consumerClientConfig(p, description) }
 	d := newTFDir(t, client("Looks up persons"))
 	d.mustRun("apply", "-auto-approve", "-input=false")
 	if out := d.mustRun("plan", "-input=false"); strings.Contains(out, "Warning") || !strings.Contains(out, "No changes") {

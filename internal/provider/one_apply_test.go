@@ -232,7 +232,7 @@ func testTwoOrganisations(t *testing.T, p *testPortal, config, scope string, sco
 		return nil
 	}
 	resource.Test(t, resource.TestCase{
-		ExternalProviders: map[string]resource.ExternalProvider{"krr": {Source: "registry.terraform.io/platform-iac/krr"}},
+		ExternalProviders: builtProvider,
 		Steps: []resource.TestStep{
 			{
 				Config: config,
@@ -326,7 +326,7 @@ resource "krr_client" "app" {
 }
 `)
 	resource.Test(t, resource.TestCase{
-		ExternalProviders: map[string]resource.ExternalProvider{"krr": {Source: "registry.terraform.io/platform-iac/krr"}},
+		ExternalProviders: builtProvider,
 		Steps: []resource.TestStep{{
 			Config: config,
 			ConfigPlanChecks: resource.ConfigPlanChecks{

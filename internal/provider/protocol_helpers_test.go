@@ -143,13 +143,9 @@ func (p *protocolProvider) planResource(typeName string, prior, config map[strin
 			proposed[a.Name] = tftypes.NewValue(a.Type, tftypes.UnknownValue)
 		}
 	}
-	priorState := p.nullObject(schema)
-	if prior != nil {
-		priorState = p.dynamicValue(schema, prior)
-	}
 	resp, err := p.server.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
 		TypeName:         typeName,
-		PriorState:       priorState,
+		PriorState:       p.stateOrNull(schema, prior),
 		ProposedNewState: p.dynamicValue(schema, proposed),
 		Config:           p.dynamicValue(schema, config),
 	})
@@ -164,13 +160,9 @@ func (p *protocolProvider) planResource(typeName string, prior, config map[strin
 func (p *protocolProvider) applyResource(typeName string, prior, config map[string]tftypes.Value, planned *tfprotov6.DynamicValue) (map[string]tftypes.Value, []*tfprotov6.Diagnostic) {
 	p.t.Helper()
 	schema := p.resourceSchema(typeName)
-	priorState := p.nullObject(schema)
-	if prior != nil {
-		priorState = p.dynamicValue(schema, prior)
-	}
 	resp, err := p.server.ApplyResourceChange(context.Background(), &tfprotov6.ApplyResourceChangeRequest{
 		TypeName:     typeName,
-		PriorState:   priorState,
+		PriorState:   p.stateOrNull(schema, prior),
 		PlannedState: planned,
 		Config:       p.dynamicValue(schema, config),
 	})
@@ -187,6 +179,14 @@ func (p *protocolProvider) resourceSchema(typeName string) *tfprotov6.Schema {
 		p.t.Fatalf("no resource %s", typeName)
 	}
 	return schema
+}
+
+// stateOrNull is a state of the schema's type: attrs, or null when nil.
+func (p *protocolProvider) stateOrNull(schema *tfprotov6.Schema, attrs map[string]tftypes.Value) *tfprotov6.DynamicValue {
+	if attrs == nil {
+		return p.nullObject(schema)
+	}
+	return p.dynamicValue(schema, attrs)
 }
 
 func (p *protocolProvider) nullObject(schema *tfprotov6.Schema) *tfprotov6.DynamicValue {

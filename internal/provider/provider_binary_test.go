@@ -8,6 +8,8 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
 // Most acceptance tests serve the provider in-process. Terraform then
@@ -43,6 +45,10 @@ func TestMain(m *testing.M) {
 	}
 	os.Exit(code)
 }
+
+// builtProvider is the TestCase.ExternalProviders of a test that calls
+// useBuiltProvider.
+var builtProvider = map[string]resource.ExternalProvider{"krr": {Source: "registry.terraform.io/platform-iac/krr"}}
 
 // useBuiltProvider makes the terraform commands of this test start the
 // built provider for platform-iac/krr. It sets the environment, so the test
