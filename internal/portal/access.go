@@ -27,6 +27,9 @@ func (c *Client) changeAccess(ctx context.Context, method, scope, consumerOrgno 
 	if err := checkScopeName(scope); err != nil {
 		return nil, err
 	}
+	if c.shared != nil {
+		defer c.shared.grantsOf(scope).wrote(consumerOrgno)
+	}
 	var out AccessGrant
 	r := request{method: method, path: "/scopes/access/" + escape(consumerOrgno), query: url.Values{"scope": {scope}}, allowEmpty: true}
 	if err := c.do(ctx, r, &out); err != nil {
@@ -51,7 +54,8 @@ func (c *Client) ListScopeAccess(ctx context.Context, scope string) ([]AccessGra
 }
 
 // GetScopeAccess reads the grant of scope to consumerOrgno. No grant gives
-// an *APIError for which IsNotFound is true.
+// an *APIError for which IsNotFound is true. With shared reads, it is served
+// from the list of the scope's grants.
 func (c *Client) GetScopeAccess(ctx context.Context, scope, consumerOrgno string) (*AccessGrant, error) {
 	if err := checkOrgno("consumer", consumerOrgno); err != nil {
 		return nil, err
@@ -59,6 +63,42 @@ func (c *Client) GetScopeAccess(ctx context.Context, scope, consumerOrgno string
 	if err := checkScopeName(scope); err != nil {
 		return nil, err
 	}
+	if c.shared == nil {
+		return c.getScopeAccess(ctx, scope, consumerOrgno)
+	}
+	g, err := c.shared.grantsOf(scope).get(ctx, consumerOrgno, lookup[AccessGrant]{
+		flight: &c.shared.flight, flightKey: "grants " + scope,
+		single: func(ctx context.Context) (AccessGrant, error) {
+			g, err := c.getScopeAccess(ctx, scope, consumerOrgno)
+			if err != nil {
+				return AccessGrant{}, err
+			}
+			return *g, nil
+		},
+		list: func(ctx context.Context) (map[string]AccessGrant, error) {
+			list, err := c.ListScopeAccess(ctx, scope)
+			if err != nil {
+				return nil, err
+			}
+			byConsumer := make(map[string]AccessGrant, len(list))
+			for _, g := range list {
+				if g.Scope == "" || g.Scope == scope {
+					byConsumer[g.ConsumerOrgno] = g
+				}
+			}
+			return byConsumer, nil
+		},
+		// The list holds every grant of the scope, in any state: one it
+		// lacks does not exist, as the single read would say.
+		absent: func() (AccessGrant, error) { return AccessGrant{}, noGrantError(scope, consumerOrgno) },
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &g, nil
+}
+
+func (c *Client) getScopeAccess(ctx context.Context, scope, consumerOrgno string) (*AccessGrant, error) {
 	grants, err := c.listAccess(ctx, "/scopes/access", url.Values{"scope": {scope}, "consumer_orgno": {consumerOrgno}})
 	if err != nil {
 		return nil, err
@@ -68,7 +108,12 @@ func (c *Client) GetScopeAccess(ctx context.Context, scope, consumerOrgno string
 			return &grants[i], nil
 		}
 	}
-	return nil, &APIError{
+	return nil, noGrantError(scope, consumerOrgno)
+}
+
+// noGrantError is the 404 of a grant that does not exist.
+func noGrantError(scope, consumerOrgno string) *APIError {
+	return &APIError{
 		Method:     http.MethodGet,
 		Path:       "/scopes/access",
 		StatusCode: http.StatusNotFound,

@@ -29,6 +29,7 @@ type Client struct {
 	httpClient *http.Client
 	log        Logger // never nil; scrubs secrets
 	hasLogger  bool
+	shared     *sharedReads // nil unless Config.ShareReads
 }
 
 // New returns a Client for cfg.
@@ -48,6 +49,9 @@ func New(cfg Config) (*Client, error) {
 		waitMin:    cfg.RetryWaitMin,
 		waitMax:    cfg.RetryWaitMax,
 		log:        nopLogger{},
+	}
+	if cfg.ShareReads {
+		c.shared = &sharedReads{}
 	}
 	if cfg.Logger != nil {
 		c.log = safeLogger{cfg.Logger}

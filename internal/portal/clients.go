@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 )
 
 // ListIntegrations lists the caller's clients; deactivated ones too when
@@ -25,11 +26,45 @@ func (c *Client) ListIntegrations(ctx context.Context, includeInactive bool) ([]
 }
 
 // GetIntegration reads one client: 404 when there is none, 403 when it is
-// another organisation's.
+// another organisation's. With shared reads, it is served from the list of
+// the caller's clients.
 func (c *Client) GetIntegration(ctx context.Context, id string) (*Integration, error) {
 	if err := checkID("client id", id); err != nil {
 		return nil, err
 	}
+	if c.shared == nil {
+		return c.getIntegration(ctx, id)
+	}
+	in, err := c.shared.clients.get(ctx, id, lookup[Integration]{
+		flight: &c.shared.flight, flightKey: "clients",
+		single: func(ctx context.Context) (Integration, error) {
+			in, err := c.getIntegration(ctx, id)
+			if err != nil {
+				return Integration{}, err
+			}
+			return *in, nil
+		},
+		list: func(ctx context.Context) (map[string]Integration, error) {
+			list, err := c.ListIntegrations(ctx, true)
+			if err != nil {
+				return nil, err
+			}
+			byID := make(map[string]Integration, len(list))
+			for _, in := range list {
+				byID[in.ClientID] = in
+			}
+			return byID, nil
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	in.GrantTypes, in.Scopes = slices.Clone(in.GrantTypes), slices.Clone(in.Scopes)
+	in.RedirectURIs, in.PostLogoutRedirectURIs = slices.Clone(in.RedirectURIs), slices.Clone(in.PostLogoutRedirectURIs)
+	return &in, nil
+}
+
+func (c *Client) getIntegration(ctx context.Context, id string) (*Integration, error) {
 	var out Integration
 	if err := c.do(ctx, request{method: http.MethodGet, path: "/clients/" + escape(id)}, &out); err != nil {
 		return nil, err
@@ -42,6 +77,9 @@ func (c *Client) GetIntegration(ctx context.Context, id string) (*Integration, e
 // client can be read back by that id (lessons 5 and 6). The POST is never
 // retried once an answer came back.
 func (c *Client) CreateIntegration(ctx context.Context, in Integration) (*Integration, error) {
+	if in.ClientID != "" {
+		defer c.wroteIntegration(in.ClientID)
+	}
 	var out Integration
 	if err := c.do(ctx, request{method: http.MethodPost, path: "/clients", body: in}, &out); err != nil {
 		return nil, err
@@ -54,6 +92,7 @@ func (c *Client) UpdateIntegration(ctx context.Context, id string, in Integratio
 	if err := checkID("client id", id); err != nil {
 		return nil, err
 	}
+	defer c.wroteIntegration(id)
 	var out Integration
 	if err := c.do(ctx, request{method: http.MethodPut, path: "/clients/" + escape(id), body: in}, &out); err != nil {
 		return nil, err
@@ -66,6 +105,7 @@ func (c *Client) DeactivateIntegration(ctx context.Context, id string) error {
 	if err := checkID("client id", id); err != nil {
 		return err
 	}
+	defer c.wroteIntegration(id)
 	return c.do(ctx, request{method: http.MethodDelete, path: "/clients/" + escape(id)}, nil)
 }
 
@@ -75,9 +115,17 @@ func (c *Client) NewClientSecret(ctx context.Context, id string) (*Integration, 
 	if err := checkID("client id", id); err != nil {
 		return nil, err
 	}
+	defer c.wroteIntegration(id)
 	var out Integration
 	if err := c.do(ctx, request{method: http.MethodPost, path: "/clients/" + escape(id) + "/secret"}, &out); err != nil {
 		return nil, err
 	}
 	return &out, nil
+}
+
+// wroteIntegration marks a client as changed for shared reads.
+func (c *Client) wroteIntegration(id string) {
+	if c.shared != nil {
+		c.shared.clients.wrote(id)
+	}
 }

@@ -27,6 +27,10 @@ type Config struct {
 	// RequestsPerSecond limits the client's request rate across goroutines;
 	// 0 means no limit. Applied before every attempt, retries included.
 	RequestsPerSecond float64
+	// ShareReads serves single reads of scopes, grants and clients from one
+	// list per kind (see shared_reads.go). For a client that lives as long
+	// as one Terraform run: it sees its own writes, not other processes'.
+	ShareReads bool
 	// Logger gets diagnostics; nil means none.
 	Logger Logger
 	// Transport is the HTTP transport, for tests; default a clone of

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 )
 
@@ -27,11 +28,44 @@ func (c *Client) ListScopes(ctx context.Context, includeInactive bool) ([]Scope,
 }
 
 // GetScope reads one scope: 404 when there is none, 403 when another
-// organisation owns it.
+// organisation owns it. With shared reads, it is served from the list of
+// the caller's scopes.
 func (c *Client) GetScope(ctx context.Context, name string) (*Scope, error) {
 	if err := checkScopeName(name); err != nil {
 		return nil, err
 	}
+	single := func(ctx context.Context) (Scope, error) {
+		s, err := c.getScope(ctx, name)
+		if err != nil {
+			return Scope{}, err
+		}
+		return *s, nil
+	}
+	if c.shared == nil {
+		return c.getScope(ctx, name)
+	}
+	s, err := c.shared.scopes.get(ctx, name, lookup[Scope]{
+		flight: &c.shared.flight, flightKey: "scopes", single: single,
+		list: func(ctx context.Context) (map[string]Scope, error) {
+			list, err := c.ListScopes(ctx, true)
+			if err != nil {
+				return nil, err
+			}
+			byName := make(map[string]Scope, len(list))
+			for _, s := range list {
+				byName[s.Name] = s
+			}
+			return byName, nil
+		},
+	})
+	if err != nil {
+		return nil, err
+	}
+	s.AllowedIntegrationTypes = slices.Clone(s.AllowedIntegrationTypes)
+	return &s, nil
+}
+
+func (c *Client) getScope(ctx context.Context, name string) (*Scope, error) {
 	var out Scope
 	if err := c.do(ctx, request{method: http.MethodGet, path: "/scopes/scope", query: url.Values{"scope": {name}}}, &out); err != nil {
 		return nil, err
@@ -43,6 +77,7 @@ func (c *Client) GetScope(ctx context.Context, name string) (*Scope, error) {
 // exists, even deactivated, answers 409: bring a deactivated scope back with
 // UpdateScope and Active true (lesson 4).
 func (c *Client) CreateScope(ctx context.Context, s Scope) (*Scope, error) {
+	defer c.wroteScope(s.Prefix + ":" + s.Subscope)
 	var out Scope
 	if err := c.do(ctx, request{method: http.MethodPost, path: "/scopes", body: s}, &out); err != nil {
 		return nil, err
@@ -56,6 +91,7 @@ func (c *Client) UpdateScope(ctx context.Context, name string, s Scope) (*Scope,
 	if err := checkScopeName(name); err != nil {
 		return nil, err
 	}
+	defer c.wroteScope(name)
 	var out Scope
 	if err := c.do(ctx, request{method: http.MethodPut, path: "/scopes", query: url.Values{"scope": {name}}, body: s}, &out); err != nil {
 		return nil, err
@@ -69,6 +105,7 @@ func (c *Client) DeactivateScope(ctx context.Context, name string) (*Scope, erro
 	if err := checkScopeName(name); err != nil {
 		return nil, err
 	}
+	defer c.wroteScope(name)
 	var out Scope
 	if err := c.do(ctx, request{method: http.MethodDelete, path: "/scopes", query: url.Values{"scope": {name}}, allowEmpty: true}, &out); err != nil {
 		return nil, err
@@ -110,4 +147,11 @@ func nonNilSlice[T any](s []T) []T {
 		return []T{}
 	}
 	return s
+}
+
+// wroteScope marks a scope as changed for shared reads.
+func (c *Client) wroteScope(name string) {
+	if c.shared != nil {
+		c.shared.scopes.wrote(name)
+	}
 }

@@ -5,6 +5,8 @@ import (
 	"io"
 	"net/http"
 	"time"
+
+	"golang.org/x/time/rate"
 )
 
 // attemptTransport runs once per attempt, retries included: it waits for the
@@ -12,16 +14,18 @@ import (
 // is outside the timeout so that a busy limiter does not time requests out.
 type attemptTransport struct {
 	base    http.RoundTripper
-	limiter *rateLimiter
+	limiter *rate.Limiter // nil: no limit
 	timeout time.Duration
 }
 
 func (t *attemptTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if err := t.limiter.Wait(req.Context()); err != nil {
-		if req.Body != nil {
-			_ = req.Body.Close()
+	if t.limiter != nil {
+		if err := t.limiter.Wait(req.Context()); err != nil {
+			if req.Body != nil {
+				_ = req.Body.Close()
+			}
+			return nil, err
 		}
-		return nil, err
 	}
 	if t.timeout <= 0 {
 		return t.base.RoundTrip(req)

@@ -68,6 +68,10 @@ func newProviderData(_ context.Context, s settings, version string) (*providerDa
 		RequestTimeout:    s.RequestTimeout,
 		RequestsPerSecond: s.RequestsPerSecond,
 		Logger:            logger,
+		// A provider process lives for one plan or one apply: reads of
+		// scopes, grants and clients share one list per kind, and see the
+		// process's own writes.
+		ShareReads: true,
 	})
 	if err != nil {
 		return nil, err

@@ -1,0 +1,149 @@
+package portal
+
+import (
+	"context"
+	"sync"
+
+	"golang.org/x/sync/singleflight"
+)
+
+// Shared reads (Config.ShareReads): a plan refreshes every scope, grant and
+// client of a configuration, and one request per object makes a plan's
+// calls grow with its resources. Instead, the first read of a kind lists
+// them all, and later reads of that kind are served from the list:
+//   - every GetScope from one GET /scopes?inactive=true;
+//   - every GetScopeAccess on one scope from one GET /scopes/access?scope=;
+//   - every GetIntegration from one GET /clients?inactive=true.
+//
+// Readers that come while a list is on its way wait for it (singleflight).
+// A write marks exactly the object it changed as stale, whatever its answer
+// (a write may have happened although its answer was lost), and the next
+// read of that object is a single read. A list that fails is never an
+// error of its own: the reader falls back to the single read, which fails
+// or not for that object alone, and the kind is read singly from then on.
+
+// sharedList is one kind's list, by key.
+type sharedList[T any] struct {
+	mu     sync.Mutex
+	loaded bool
+	failed bool // the list call failed: read singly from now on
+	byKey  map[string]T
+	// stale holds the keys written since the list was read, each with the
+	// write's sequence number, so that a single read that overlapped a
+	// later write does not clear the later mark.
+	stale map[string]uint64
+	seq   uint64
+}
+
+// lookup is how one read of a shared list goes.
+type lookup[T any] struct {
+	flight *singleflight.Group
+	// flightKey names the list call, so that concurrent loaders share it.
+	flightKey string
+	// list reads every object of the kind, by key.
+	list func(ctx context.Context) (map[string]T, error)
+	// single reads one object the way it is read without sharing.
+	single func(ctx context.Context) (T, error)
+	// absent answers for a key the loaded list does not hold; nil means
+	// ask single (the object may be another organisation's: a 403, not a
+	// 404).
+	absent func() (T, error)
+}
+
+func (s *sharedList[T]) get(ctx context.Context, key string, l lookup[T]) (T, error) {
+	s.mu.Lock()
+	if seq, stale := s.stale[key]; stale || s.failed {
+		s.mu.Unlock()
+		return s.readSingly(ctx, key, seq, stale, l)
+	}
+	if s.loaded {
+		v, ok := s.byKey[key]
+		s.mu.Unlock()
+		if ok {
+			return v, nil
+		}
+		if l.absent != nil {
+			return l.absent()
+		}
+		return l.single(ctx)
+	}
+	s.mu.Unlock()
+
+	_, err, _ := l.flight.Do(l.flightKey, func() (any, error) {
+		s.mu.Lock()
+		loaded := s.loaded
+		s.mu.Unlock()
+		if loaded {
+			return nil, nil
+		}
+		byKey, err := l.list(ctx)
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if err != nil {
+			s.failed = true
+			return nil, err
+		}
+		s.byKey, s.loaded = byKey, true
+		return nil, nil
+	})
+	if err != nil {
+		return l.single(ctx)
+	}
+	// Loaded now. A write that ran while the list was on its way may or
+	// may not be in it; its stale mark, which the load keeps, sends this
+	// read to single.
+	return s.get(ctx, key, l)
+}
+
+// readSingly reads one object singly and, when no write to it came in the
+// meantime, keeps the answer in the list.
+func (s *sharedList[T]) readSingly(ctx context.Context, key string, seq uint64, stale bool, l lookup[T]) (T, error) {
+	v, err := l.single(ctx)
+	if err != nil || !stale {
+		return v, err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.stale[key] == seq {
+		delete(s.stale, key)
+		if s.loaded {
+			s.byKey[key] = v
+		}
+	}
+	return v, nil
+}
+
+// wrote marks key as changed by a write.
+func (s *sharedList[T]) wrote(key string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.seq++
+	if s.stale == nil {
+		s.stale = map[string]uint64{}
+	}
+	s.stale[key] = s.seq
+}
+
+// sharedReads holds one client's lists.
+type sharedReads struct {
+	flight  singleflight.Group
+	scopes  sharedList[Scope]
+	clients sharedList[Integration]
+
+	mu     sync.Mutex
+	grants map[string]*sharedList[AccessGrant] // by scope, by consumer
+}
+
+func (r *sharedReads) grantsOf(scope string) *sharedList[AccessGrant] {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.grants == nil {
+		r.grants = map[string]*sharedList[AccessGrant]{}
+	}
+	g, ok := r.grants[scope]
+	if !ok {
+		g = &sharedList[AccessGrant]{}
+		r.grants[scope] = g
+	}
+	return g
+}
