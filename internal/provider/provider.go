@@ -63,6 +63,7 @@ func (p *krrProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		newScopeResource,
 		newScopeAccessResource,
+		newScopeConsumersResource,
 		newOrgContactsResource,
 		newClientResource,
 		newClientJWKSResource,

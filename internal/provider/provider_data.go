@@ -20,6 +20,8 @@ type providerData struct {
 	allPrefixes prefixDirectory
 	facts       scopeFactsCache
 	planned     plannedScopes
+	// grantManagers: which resources manage each scope's grants in this plan.
+	grantManagers grantManagers
 }
 
 // newProviderData builds the token source and the portal client from the

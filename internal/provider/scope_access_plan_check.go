@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -12,15 +13,11 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
 
-// ModifyPlan checks a new grant's scope at plan, by the same rule as a
-// client's scopes: it refuses what cannot succeed whatever the apply does
-// (a scope under another organisation's prefix, or under no organisation's),
-// and warns about a scope of the organisation's own that does not exist or
-// is deactivated, unless this provider instance plans the krr_scope that
-// makes it. Create meets the portal's own refusal in the same terms.
+// ModifyPlan checks a new grant's scope at plan (checkGrantScope), and
+// that krr_scope_consumers does not manage the same scope.
 func (r *scopeAccessResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || !req.State.Raw.IsNull() || r.data == nil {
-		return // destroy, or a grant that exists (every change replaces it)
+	if req.Plan.Raw.IsNull() || r.data == nil {
+		return
 	}
 	var scope types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("scope"), &scope)...)
@@ -28,36 +25,50 @@ func (r *scopeAccessResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if resp.Diagnostics.HasError() || name == "" || checkScopeName(name) != nil {
 		return
 	}
-	if _, planned := r.data.planned.lookup(name); planned {
+	r.data.grantManagers.claim(name, "krr_scope_access", path.Root("scope"), &resp.Diagnostics)
+	if req.State.Raw.IsNull() { // a grant that exists is not checked again: every change replaces it
+		r.data.checkGrantScope(ctx, name, path.Root("scope"), &resp.Diagnostics)
+	}
+}
+
+// checkGrantScope checks, at plan, the scope of a grant about to be made,
+// by the client's certainty rule: it refuses what cannot succeed whatever
+// the apply does (a scope under another organisation's prefix, or under no
+// organisation's), and warns about a scope of the organisation's own that
+// does not exist or is deactivated, unless this provider instance plans the
+// krr_scope that makes it. The write meets the portal's own refusal in the
+// same terms (explainGrantRefusal).
+func (d *providerData) checkGrantScope(ctx context.Context, name string, at path.Path, diags *diag.Diagnostics) {
+	if _, planned := d.planned.lookup(name); planned {
 		return
 	}
-	caller, err := r.data.Client.CallerOrgno(ctx)
+	caller, err := d.Client.CallerOrgno(ctx)
 	if err != nil {
-		addPortalError(&resp.Diagnostics, "Unable to check the grant's scope", err, r.data.Environment)
+		addPortalError(diags, "Unable to check the grant's scope", err, d.Environment)
 		return
 	}
 	prefix, _, _ := strings.Cut(name, ":")
-	owner, exists, err := r.data.prefixOwner(ctx, prefix)
+	owner, exists, err := d.prefixOwner(ctx, prefix)
 	if err != nil {
-		addPortalError(&resp.Diagnostics, "Unable to check the grant's scope", err, r.data.Environment)
+		addPortalError(diags, "Unable to check the grant's scope", err, d.Environment)
 		return
 	}
 	switch {
 	case !exists:
-		resp.Diagnostics.AddAttributeError(path.Root("scope"), "Scope cannot exist", fmt.Sprintf("Scope %s cannot be "+
-			"given access to: %q is not any organisation's prefix in the %s environment, so no scope of that name "+
-			"can exist. Check the name for a typo.", name, prefix, r.data.Environment))
+		diags.AddAttributeError(at, "Scope cannot exist", fmt.Sprintf("Scope %s cannot be given access to: %q "+
+			"is not any organisation's prefix in the %s environment, so no scope of that name can exist. Check the "+
+			"name for a typo.", name, prefix, d.Environment))
 		return
 	case owner.OwnerOrgno != caller:
-		resp.Diagnostics.AddAttributeError(path.Root("scope"), "Scope of another organisation", fmt.Sprintf("Scope %s "+
-			"belongs to %s: only a scope's owner may give access to it, and the credentials act for organisation %s. "+
-			"Give access with a provider block that signs in as the owner, or ask the owner to do it.",
+		diags.AddAttributeError(at, "Scope of another organisation", fmt.Sprintf("Scope %s belongs to %s: only a "+
+			"scope's owner may give access to it, and the credentials act for organisation %s. Give access with a "+
+			"provider block that signs in as the owner, or ask the owner to do it.",
 			name, orgLabel(owner.OwnerOrgno, owner.OrganizationName), caller))
 		return
 	}
-	facts, _, err := r.data.scopeFacts(ctx)
+	facts, _, err := d.scopeFacts(ctx)
 	if err != nil {
-		addPortalError(&resp.Diagnostics, "Unable to check the grant's scope", err, r.data.Environment)
+		addPortalError(diags, "Unable to check the grant's scope", err, d.Environment)
 		return
 	}
 	s, found := facts.Own[name]
@@ -68,11 +79,10 @@ func (r *scopeAccessResource) ModifyPlan(ctx context.Context, req resource.Modif
 	if found {
 		state = "is deactivated"
 	}
-	resp.Diagnostics.AddAttributeWarning(path.Root("scope"), "Scope not there yet", fmt.Sprintf("Scope %s %s in the "+
-		"%s environment. If a krr_scope in this configuration creates it or brings it back, refer to its name "+
-		"(scope = krr_scope.<name>.name) so that the grant is made after it. The plan goes ahead; if the scope is "+
-		"still not there when the grant is made, the apply stops there with nothing granted.",
-		name, state, r.data.Environment))
+	diags.AddAttributeWarning(at, "Scope not there yet", fmt.Sprintf("Scope %s %s in the %s environment. If a "+
+		"krr_scope in this configuration creates it or brings it back, refer to its name (scope = "+
+		"krr_scope.<name>.name) so that access is given after it. The plan goes ahead; if the scope is still not "+
+		"there when access is given, the apply stops there with nothing granted.", name, state, d.Environment))
 }
 
 // explainGrantRefusal puts the portal's refusal of a grant in the user's

@@ -48,8 +48,9 @@ func (r *scopeAccessResource) Schema(_ context.Context, _ resource.SchemaRequest
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "Gives an organisation access to one of the organisation's scopes, so that its " +
 			"Maskinporten clients may carry it. Destroying it revokes the access (the grant stays in the portal " +
-			"as `DENIED`); applying again approves it anew. Import ID: the scope name and the consumer's organisation " +
-			"number, separated by a comma, e.g. `myprefix:api/person.read,991825827`.",
+			"as `DENIED`); applying again approves it anew. To keep a scope's whole list in one resource, use " +
+			"`krr_scope_consumers` instead, never both for one scope. Import ID: the scope name and the consumer's " +
+			"organisation number, separated by a comma, e.g. `myprefix:api/person.read,991825827`.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				MarkdownDescription: "`<scope>,<consumer_orgno>`.",

@@ -21,6 +21,7 @@ func TestUnknownValuesNeverFailValidateOrPlan(t *testing.T) {
 	t.Parallel()
 	p := newTestPortal(t)
 	p.seedScope(personScope, true)
+	p.seedScope(addressScope, false)
 	clientID := "unknown-values-client"
 	p.addTestClient(clientID, true)
 	pp := newProtocolProvider(t, map[string]tftypes.Value{
@@ -31,7 +32,10 @@ func TestUnknownValuesNeverFailValidateOrPlan(t *testing.T) {
 	valid := map[string]map[string]any{
 		"krr_scope": {"prefix": providerPrefix, "subscope": "persons/v1/unknown.read", "description": "Read persons",
 			"allowed_integration_types": []any{"maskinporten"}},
-		"krr_scope_access": {"scope": personScope, "consumer_orgno": consumerOrgno},
+		"krr_scope_access":    {"scope": personScope, "consumer_orgno": consumerOrgno},
+		// Another scope: one provider process plans them all here, and two
+		// kinds of resource on one scope's grants are refused.
+		"krr_scope_consumers": {"scope": addressScope, "consumer_orgnos": []any{consumerOrgno, otherOrgno}},
 		"krr_client": {"client_name": "Case handling", "description": "Looks up persons", "scopes": []any{personScope},
 			"client_id": consumerClientID, "active": true},
 		"krr_client_jwks": {"client_id": clientID, "keys": map[string]any{

@@ -1,0 +1,240 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/portal"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*scopeConsumersResource)(nil)
+	_ resource.ResourceWithImportState = (*scopeConsumersResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*scopeConsumersResource)(nil)
+)
+
+// scopeConsumersResource is the complete list of organisations that may use
+// one of the organisation's scopes: one resource for a scope's whole access
+// list, in place of one krr_scope_access per organisation. It is
+// authoritative: a grant it does not name is revoked.
+type scopeConsumersResource struct {
+	configuredResource
+}
+
+type scopeConsumersModel struct {
+	ID             types.String `tfsdk:"id"`
+	Scope          types.String `tfsdk:"scope"`
+	ConsumerOrgnos types.Set    `tfsdk:"consumer_orgnos"`
+}
+
+func newScopeConsumersResource() resource.Resource { return &scopeConsumersResource{} }
+
+func (r *scopeConsumersResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_scope_consumers"
+}
+
+func (r *scopeConsumersResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		MarkdownDescription: "The complete set of organisations that may use one of the organisation's scopes. It " +
+			"is authoritative: a grant made outside Terraform shows as drift, and apply revokes it; grants that " +
+			"are `DENIED` or `REQUESTED` count as absent. Destroying it revokes every grant. Do not use it together " +
+			"with `krr_scope_access` on the same scope. Import ID: the scope name.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{
+				MarkdownDescription: "The scope name.",
+				Computed:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			},
+			"scope": schema.StringAttribute{
+				MarkdownDescription: "The scope's full name, `prefix:subscope`, usually `krr_scope.x.name`.",
+				Required:            true,
+				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:          []validator.String{scopeNameValidator{}},
+			},
+			"consumer_orgnos": schema.SetAttribute{
+				MarkdownDescription: "The organisation numbers (9 digits, valid check digit) of every organisation " +
+					"that may use the scope. An empty set gives no one access.",
+				Required:    true,
+				ElementType: types.StringType,
+				Validators:  []validator.Set{setvalidator.ValueStringsAre(orgnoValidator{})},
+			},
+		},
+	}
+}
+
+// ModifyPlan checks the scope as a grant's (checkGrantScope) when the list
+// is new, and that no krr_scope_access manages the same scope.
+func (r *scopeConsumersResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.data == nil {
+		return
+	}
+	var scope types.String
+	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("scope"), &scope)...)
+	name := knownString(scope)
+	if resp.Diagnostics.HasError() || name == "" || checkScopeName(name) != nil {
+		return
+	}
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), name)...)
+	r.data.grantManagers.claim(name, "krr_scope_consumers", path.Root("scope"), &resp.Diagnostics)
+	if req.State.Raw.IsNull() {
+		r.data.checkGrantScope(ctx, name, path.Root("scope"), &resp.Diagnostics)
+	}
+}
+
+func (r *scopeConsumersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.write(ctx, req.Plan, &resp.State, true, &resp.Diagnostics)
+}
+
+func (r *scopeConsumersResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.write(ctx, req.Plan, &resp.State, false, &resp.Diagnostics)
+}
+
+// write makes the scope's approved grants exactly the planned set: it
+// grants what is missing and revokes what is not named, reading the
+// portal's list first so that grants made outside Terraform since the plan
+// are revoked too. Grants that do not change are not written.
+func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, creating bool, diags *diag.Diagnostics) {
+	var plan scopeConsumersModel
+	diags.Append(planned.Get(ctx, &plan)...)
+	var wanted []string
+	diags.Append(plan.ConsumerOrgnos.ElementsAs(ctx, &wanted, false)...)
+	if diags.HasError() {
+		return
+	}
+	scope := plan.Scope.ValueString()
+	approved, err := r.approved(ctx, scope)
+	if err != nil {
+		diags.AddError(fmt.Sprintf("Unable to read who may use scope %s", scope), explainGrantRefusal(err, scope, r.data.Environment))
+		return
+	}
+	slices.Sort(wanted)
+	for _, orgno := range wanted {
+		if slices.Contains(approved, orgno) {
+			continue
+		}
+		if _, err := r.data.Client.GrantAccess(ctx, scope, orgno); err != nil {
+			diags.AddError(fmt.Sprintf("Unable to give organisation %s access to %s", orgno, scope),
+				explainGrantRefusal(err, scope, r.data.Environment))
+			return
+		}
+	}
+	var revoked []string
+	for _, orgno := range approved {
+		if slices.Contains(wanted, orgno) {
+			continue
+		}
+		if _, err := r.data.Client.RevokeAccess(ctx, scope, orgno); err != nil {
+			addPortalError(diags, fmt.Sprintf("Unable to revoke organisation %s's access to %s", orgno, scope), err, r.data.Environment)
+			return
+		}
+		revoked = append(revoked, orgno)
+	}
+	if len(revoked) > 0 && creating {
+		// On update the plan showed these; on create they were not in
+		// Terraform's view at all.
+		diags.AddWarning(fmt.Sprintf("Access to scope %s revoked", scope), fmt.Sprintf("krr_scope_consumers holds "+
+			"scope %s's complete list of consumers, so the grants it does not name have been revoked: %s.",
+			scope, strings.Join(revoked, ", ")))
+	}
+	plan.ID = types.StringValue(scope)
+	diags.Append(state.Set(ctx, &plan)...)
+}
+
+// approved lists the organisations whose grant of scope is APPROVED, sorted.
+func (r *scopeConsumersResource) approved(ctx context.Context, scope string) ([]string, error) {
+	grants, err := r.data.Client.ListScopeAccess(ctx, scope)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for _, g := range grants {
+		if g.State == portal.GrantApproved {
+			out = append(out, g.ConsumerOrgno)
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+// Read puts the portal's approved grants in state: one made outside
+// Terraform shows as drift. A scope that is gone or deactivated leaves the
+// state with a warning.
+func (r *scopeConsumersResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state scopeConsumersModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	scope := state.ID.ValueString()
+	s, err := r.data.Client.GetScope(ctx, scope)
+	switch {
+	case portal.IsNotFound(err):
+		warnRemovedFromState(&resp.Diagnostics, "Consumer list of scope", scope, "belongs to a scope that no longer exists in the portal")
+		resp.State.RemoveResource(ctx)
+		return
+	case err != nil:
+		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read scope %s", scope), err, r.data.Environment)
+		return
+	case !s.Active:
+		warnRemovedFromState(&resp.Diagnostics, "Consumer list of scope", scope, "belongs to a scope that has been deactivated")
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	approved, err := r.approved(ctx, scope)
+	if err != nil {
+		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read who may use scope %s", scope), err, r.data.Environment)
+		return
+	}
+	set, d := types.SetValueFrom(ctx, types.StringType, nonNilStrings(approved))
+	resp.Diagnostics.Append(d...)
+	state.Scope, state.ConsumerOrgnos = types.StringValue(scope), set
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Delete revokes every approved grant of the scope.
+func (r *scopeConsumersResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state scopeConsumersModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	scope := state.Scope.ValueString()
+	approved, err := r.approved(ctx, scope)
+	if portal.IsNotFound(err) {
+		return
+	}
+	if err != nil {
+		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read who may use scope %s", scope), err, r.data.Environment)
+		return
+	}
+	for _, orgno := range approved {
+		if _, err := r.data.Client.RevokeAccess(ctx, scope, orgno); err != nil && !portal.IsNotFound(err) {
+			addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to revoke organisation %s's access to %s", orgno, scope), err, r.data.Environment)
+			return
+		}
+	}
+}
+
+// ImportState takes the scope's name.
+func (r *scopeConsumersResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if err := checkScopeName(req.ID); err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for krr_scope_consumers",
+			fmt.Sprintf("The import ID is the scope's name, prefix:subscope: %s.", err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("scope"), req.ID)...)
+}
