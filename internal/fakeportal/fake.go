@@ -40,6 +40,10 @@ type Options struct {
 	// accept each other's tokens.
 	SigningKey *rsa.PrivateKey
 
+	// Latency is added to every request before it is handled, as a network
+	// and a real portal would: for benchmarks (make bench-plan).
+	Latency time.Duration
+
 	// OnRequest, when set, is called once per request after it was answered,
 	// with the route pattern (as in RequestCount) and the status sent (0 when
 	// the connection was dropped). It never sees a token or a body.

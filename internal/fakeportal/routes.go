@@ -1,6 +1,7 @@
 package fakeportal
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -212,16 +213,13 @@ func (f *Fake) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		defer func() { f.opts.OnRequest(r.Method, pattern, sw.status, time.Since(start)) }()
 	}
 
+	if !sleep(r.Context(), f.opts.Latency) {
+		return
+	}
 	fl := f.takeFault(r.Method, pattern)
 	if fl != nil {
-		if fl.Latency > 0 {
-			t := time.NewTimer(fl.Latency)
-			select {
-			case <-t.C:
-			case <-r.Context().Done():
-				t.Stop()
-				return
-			}
+		if !sleep(r.Context(), fl.Latency) {
+			return
 		}
 		if fl.Drop {
 			dropConnection(sw)
@@ -325,3 +323,18 @@ func (s *statusWriter) Write(b []byte) (int, error) {
 
 // Unwrap lets http.ResponseController reach Hijack and Flush.
 func (s *statusWriter) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// sleep waits d, and reports false when the request ended first.
+func sleep(ctx context.Context, d time.Duration) bool {
+	if d <= 0 {
+		return true
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}

@@ -66,7 +66,24 @@ func (c *Client) GetScopeAccess(ctx context.Context, scope, consumerOrgno string
 	if c.shared == nil {
 		return c.getScopeAccess(ctx, scope, consumerOrgno)
 	}
-	g, err := c.shared.grantsOf(scope).get(ctx, consumerOrgno, lookup[AccessGrant]{
+	c.shared.want(aheadGrants, c.readGrantsAhead)
+	g, err := c.shared.grantsOf(scope).get(ctx, consumerOrgno, c.grantLookup(scope, consumerOrgno))
+	if err != nil {
+		return nil, err
+	}
+	return &g, nil
+}
+
+// readGrantsAhead loads a scope's grant list for later reads; a failure
+// is left for the read to meet.
+func (c *Client) readGrantsAhead(ctx context.Context, scope string) {
+	_ = c.shared.grantsOf(scope).load(ctx, c.grantLookup(scope, ""))
+}
+
+// grantLookup reads the grants of scope from one list per scope; consumer
+// is the one a single read asks for.
+func (c *Client) grantLookup(scope, consumerOrgno string) lookup[AccessGrant] {
+	return lookup[AccessGrant]{
 		flight: &c.shared.flight, flightKey: "grants " + scope,
 		single: func(ctx context.Context) (AccessGrant, error) {
 			g, err := c.getScopeAccess(ctx, scope, consumerOrgno)
@@ -91,11 +108,7 @@ func (c *Client) GetScopeAccess(ctx context.Context, scope, consumerOrgno string
 		// The list holds every grant of the scope, in any state: one it
 		// lacks does not exist, as the single read would say.
 		absent: func() (AccessGrant, error) { return AccessGrant{}, noGrantError(scope, consumerOrgno) },
-	})
-	if err != nil {
-		return nil, err
 	}
-	return &g, nil
 }
 
 func (c *Client) getScopeAccess(ctx context.Context, scope, consumerOrgno string) (*AccessGrant, error) {

@@ -35,6 +35,7 @@ func (c *Client) GetIntegration(ctx context.Context, id string) (*Integration, e
 	if c.shared == nil {
 		return c.getIntegration(ctx, id)
 	}
+	c.shared.saw(aheadKeys, id, c.readKeysAhead)
 	in, err := c.shared.clients.get(ctx, id, lookup[Integration]{
 		flight: &c.shared.flight, flightKey: "clients",
 		single: func(ctx context.Context) (Integration, error) {

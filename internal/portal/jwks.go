@@ -4,13 +4,65 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 )
 
 // Key changes of one client share one document on the server: callers must
 // serialise them per client (lesson 5); this package does not lock.
 
-// GetJWKS reads a client's key set.
+// GetJWKS reads a client's key set: one request per client. With shared
+// reads, the key sets of the clients this process read are read ahead once
+// the first is read, and a write drops the client's.
 func (c *Client) GetJWKS(ctx context.Context, clientID string) (*JWKS, error) {
+	if _, err := jwksPath(clientID); err != nil {
+		return nil, err
+	}
+	if c.shared == nil {
+		return c.getJWKS(ctx, clientID)
+	}
+	c.shared.want(aheadKeys, c.readKeysAhead)
+	set, err := c.shared.keysOf(clientID).get(ctx, clientID, c.keysLookup(clientID))
+	if err != nil {
+		return nil, err
+	}
+	set.Keys = slices.Clone(set.Keys)
+	return &set, nil
+}
+
+// readKeysAhead loads a client's key set for a later read.
+func (c *Client) readKeysAhead(ctx context.Context, clientID string) {
+	_ = c.shared.keysOf(clientID).load(ctx, c.keysLookup(clientID))
+}
+
+// keysLookup reads one client's key set as a list of one.
+func (c *Client) keysLookup(clientID string) lookup[JWKS] {
+	single := func(ctx context.Context) (JWKS, error) {
+		set, err := c.getJWKS(ctx, clientID)
+		if err != nil {
+			return JWKS{}, err
+		}
+		return *set, nil
+	}
+	return lookup[JWKS]{
+		flight: &c.shared.flight, flightKey: "keys " + clientID, single: single,
+		list: func(ctx context.Context) (map[string]JWKS, error) {
+			set, err := single(ctx)
+			if err != nil {
+				return nil, err
+			}
+			return map[string]JWKS{clientID: set}, nil
+		},
+	}
+}
+
+// wroteKeys drops a client's key set from the shared reads.
+func (c *Client) wroteKeys(clientID string) {
+	if c.shared != nil {
+		c.shared.keysOf(clientID).wrote(clientID)
+	}
+}
+
+func (c *Client) getJWKS(ctx context.Context, clientID string) (*JWKS, error) {
 	p, err := jwksPath(clientID)
 	if err != nil {
 		return nil, err
@@ -30,6 +82,7 @@ func (c *Client) ReplaceJWKS(ctx context.Context, clientID string, keys []JWK) (
 	if err != nil {
 		return nil, err
 	}
+	defer c.wroteKeys(clientID)
 	seen := map[string]bool{}
 	for _, k := range keys {
 		if err := checkKid(k.Kid); err != nil {
@@ -54,6 +107,7 @@ func (c *Client) DeleteJWKS(ctx context.Context, clientID string) error {
 	if err != nil {
 		return err
 	}
+	defer c.wroteKeys(clientID)
 	return c.do(ctx, request{method: http.MethodDelete, path: p}, nil)
 }
 
@@ -76,6 +130,7 @@ func (c *Client) PutJWK(ctx context.Context, clientID string, k JWK) (*JWK, erro
 	if err != nil {
 		return nil, err
 	}
+	defer c.wroteKeys(clientID)
 	var out JWK
 	if err := c.do(ctx, request{method: http.MethodPut, path: p, body: k}, &out); err != nil {
 		return nil, err
@@ -89,6 +144,7 @@ func (c *Client) DeleteJWK(ctx context.Context, clientID, kid string) error {
 	if err != nil {
 		return err
 	}
+	defer c.wroteKeys(clientID)
 	return c.do(ctx, request{method: http.MethodDelete, path: p}, nil)
 }
 

@@ -44,6 +44,7 @@ func (c *Client) GetScope(ctx context.Context, name string) (*Scope, error) {
 	if c.shared == nil {
 		return c.getScope(ctx, name)
 	}
+	c.shared.saw(aheadGrants, name, c.readGrantsAhead)
 	s, err := c.shared.scopes.get(ctx, name, lookup[Scope]{
 		flight: &c.shared.flight, flightKey: "scopes", single: single,
 		list: func(ctx context.Context) (map[string]Scope, error) {

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"context"
+	"errors"
 	"sync"
 
 	"golang.org/x/sync/singleflight"
@@ -68,12 +69,23 @@ func (s *sharedList[T]) get(ctx context.Context, key string, l lookup[T]) (T, er
 		return l.single(ctx)
 	}
 	s.mu.Unlock()
+	if err := s.load(ctx, l); err != nil {
+		return l.single(ctx)
+	}
+	// Loaded now. A write that ran while the list was on its way may or
+	// may not be in it; its stale mark, which the load keeps, sends this
+	// read to single.
+	return s.get(ctx, key, l)
+}
 
+// load reads the list unless it is loaded or failed; concurrent loaders
+// share one call.
+func (s *sharedList[T]) load(ctx context.Context, l lookup[T]) error {
 	_, err, _ := l.flight.Do(l.flightKey, func() (any, error) {
 		s.mu.Lock()
-		loaded := s.loaded
+		done := s.loaded || s.failed
 		s.mu.Unlock()
-		if loaded {
+		if done {
 			return nil, nil
 		}
 		byKey, err := l.list(ctx)
@@ -86,14 +98,15 @@ func (s *sharedList[T]) get(ctx context.Context, key string, l lookup[T]) (T, er
 		s.byKey, s.loaded = byKey, true
 		return nil, nil
 	})
-	if err != nil {
-		return l.single(ctx)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failed && err == nil {
+		return errListFailed
 	}
-	// Loaded now. A write that ran while the list was on its way may or
-	// may not be in it; its stale mark, which the load keeps, sends this
-	// read to single.
-	return s.get(ctx, key, l)
+	return err
 }
+
+var errListFailed = errors.New("the list call failed before")
 
 // readSingly reads one object singly and, when no write to it came in the
 // meantime, keeps the answer in the list.
@@ -132,7 +145,28 @@ type sharedReads struct {
 
 	mu     sync.Mutex
 	grants map[string]*sharedList[AccessGrant] // by scope, by consumer
+	keys   map[string]*sharedList[JWKS]        // by client, one entry each
+
+	// Read-ahead. Terraform refreshes a scope's grants together (they all
+	// refer to the scope), and its parallelism then holds every slot
+	// waiting on one scope's list; likewise for clients' keys. Once the
+	// first grant (key set) is read, the grant lists (key sets) of the
+	// scopes (clients) this process has read, which are a configuration's
+	// own, are read ahead, a bounded number at a time, so that the slots
+	// find them loaded. One read later is read ahead when it comes.
+	ahead  chan struct{}
+	seen   map[string]map[string]bool // kind → keys read
+	wanted map[string]bool            // kind → read-ahead started
 }
+
+// Kinds of read-ahead.
+const (
+	aheadGrants = "grants" // by scope
+	aheadKeys   = "keys"   // by client
+)
+
+// readAheadWidth bounds the reads ahead in flight at once.
+const readAheadWidth = 32
 
 func (r *sharedReads) grantsOf(scope string) *sharedList[AccessGrant] {
 	r.mu.Lock()
@@ -146,4 +180,72 @@ func (r *sharedReads) grantsOf(scope string) *sharedList[AccessGrant] {
 		r.grants[scope] = g
 	}
 	return g
+}
+
+func (r *sharedReads) keysOf(clientID string) *sharedList[JWKS] {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.keys == nil {
+		r.keys = map[string]*sharedList[JWKS]{}
+	}
+	k, ok := r.keys[clientID]
+	if !ok {
+		k = &sharedList[JWKS]{}
+		r.keys[clientID] = k
+	}
+	return k
+}
+
+// saw records that this process read key (a scope, a client), and reads
+// its kind's data ahead if that has started.
+func (r *sharedReads) saw(kind, key string, read func(ctx context.Context, key string)) {
+	r.mu.Lock()
+	if r.seen == nil {
+		r.seen = map[string]map[string]bool{}
+	}
+	if r.seen[kind] == nil {
+		r.seen[kind] = map[string]bool{}
+	}
+	known := r.seen[kind][key]
+	r.seen[kind][key] = true
+	ahead := r.wanted[kind] && !known
+	r.mu.Unlock()
+	if ahead {
+		r.readAhead(key, read)
+	}
+}
+
+// want starts the read-ahead of kind for every key seen, once.
+func (r *sharedReads) want(kind string, read func(ctx context.Context, key string)) {
+	r.mu.Lock()
+	if r.wanted[kind] {
+		r.mu.Unlock()
+		return
+	}
+	if r.wanted == nil {
+		r.wanted = map[string]bool{}
+	}
+	r.wanted[kind] = true
+	keys := make([]string, 0, len(r.seen[kind]))
+	for key := range r.seen[kind] {
+		keys = append(keys, key)
+	}
+	r.mu.Unlock()
+	for _, key := range keys {
+		r.readAhead(key, read)
+	}
+}
+
+func (r *sharedReads) readAhead(key string, read func(ctx context.Context, key string)) {
+	r.mu.Lock()
+	if r.ahead == nil {
+		r.ahead = make(chan struct{}, readAheadWidth)
+	}
+	ahead := r.ahead
+	r.mu.Unlock()
+	go func() {
+		ahead <- struct{}{}
+		defer func() { <-ahead }()
+		read(context.Background(), key)
+	}()
 }

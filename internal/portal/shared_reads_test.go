@@ -213,3 +213,70 @@ func TestSharedReadsOtherOrganisationsScope(t *testing.T) {
 		t.Errorf("another organisation's scope: %v", err)
 	}
 }
+
+// Once the first grant is read, the grant lists of the scopes this process
+// read are read ahead, so that Terraform's slots, which refresh one
+// scope's grants together, find them loaded: one list call per scope
+// still, and the later reads make none.
+func TestSharedReadsReadAhead(t *testing.T) {
+	srv, client := sharedPortal(t, 6, 3, 4)
+	ctx := context.Background()
+	for i := range 6 {
+		if _, err := client.GetScope(ctx, scopeName(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	consumers := validOrgnos(3)
+	if _, err := client.GetScopeAccess(ctx, scopeName(0), consumers[0]); err != nil {
+		t.Fatal(err)
+	}
+	waitForCount(t, srv, "GET /scopes/access", 6)
+	inParallel(t, 18, func(i int) error {
+		_, err := client.GetScopeAccess(ctx, scopeName(i/3), consumers[i%3])
+		return err
+	})
+	if n := srv.RequestCount("GET /scopes/access"); n != 6 {
+		t.Errorf("18 grant reads on 6 scopes made %d grant-list calls, want 6", n)
+	}
+
+	// Key sets: one request per client, read ahead for the clients read.
+	for i := range 4 {
+		if _, err := client.GetIntegration(ctx, clientID(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := client.GetJWKS(ctx, clientID(0)); err != nil {
+		t.Fatal(err)
+	}
+	waitForCount(t, srv, "GET /clients/{id}/jwks", 4)
+	for i := range 4 {
+		if _, err := client.GetJWKS(ctx, clientID(i)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n := srv.RequestCount("GET /clients/{id}/jwks"); n != 4 {
+		t.Errorf("4 key-set reads made %d requests, want 4", n)
+	}
+	// A write drops the client's set: the next read asks again.
+	if err := client.DeleteJWKS(ctx, clientID(1)); err != nil {
+		t.Fatal(err)
+	}
+	if set, err := client.GetJWKS(ctx, clientID(1)); err != nil || len(set.Keys) != 0 {
+		t.Errorf("after the delete: %+v, %v", set, err)
+	}
+	if n := srv.RequestCount("GET /clients/{id}/jwks"); n != 5 {
+		t.Errorf("the read after a write made %d requests in all, want 5", n)
+	}
+}
+
+// waitForCount waits until the fake has counted n requests on route.
+func waitForCount(t *testing.T, srv *fakeportal.Server, route string, n int) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for srv.RequestCount(route) < n {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: %d requests after 5 s, want %d", route, srv.RequestCount(route), n)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"sync"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
 
@@ -28,6 +30,7 @@ type scopeFactsCache struct {
 	mu    sync.Mutex
 	facts *scopeFacts
 	gen   int // counts loads, so that concurrent refreshes load once
+	ahead sync.Once
 }
 
 // scopeFacts returns the cached facts, reading them on first use. gen
@@ -42,6 +45,15 @@ func (d *providerData) scopeFacts(ctx context.Context) (*scopeFacts, int, error)
 		}
 	}
 	return c.facts, c.gen, nil
+}
+
+// readScopeFactsAhead starts reading the facts in the background, once:
+// a client's refresh is followed by its plan, which needs them, and reading
+// them while Terraform refreshes saves the plan a wait.
+func (d *providerData) readScopeFactsAhead() {
+	d.facts.ahead.Do(func() {
+		go func() { _, _, _ = d.scopeFacts(context.Background()) }()
+	})
 }
 
 // refreshScopeFacts reads the facts again, unless another caller already did
@@ -72,16 +84,21 @@ func (c *scopeFactsCache) load(ctx context.Context, client *portal.Client) error
 	if err != nil {
 		return err
 	}
-	own, err := client.ListScopes(ctx, true)
-	if err != nil {
+	// Three lists, read at once: a plan waits for them before it can
+	// check the first client.
+	var (
+		own       []portal.Scope
+		granted   []portal.AccessGrant
+		catalogue []portal.Scope
+	)
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() (err error) { own, err = client.ListScopes(gctx, true); return err })
+	g.Go(func() (err error) { granted, err = client.ListAccessGrantedToMe(gctx); return err })
+	g.Go(func() (err error) {
+		catalogue, err = client.ListPublicScopes(gctx, portal.PublicScopeFilter{IncludeInactive: true})
 		return err
-	}
-	granted, err := client.ListAccessGrantedToMe(ctx)
-	if err != nil {
-		return err
-	}
-	catalogue, err := client.ListPublicScopes(ctx, portal.PublicScopeFilter{IncludeInactive: true})
-	if err != nil {
+	})
+	if err := g.Wait(); err != nil {
 		return err
 	}
 	f := &scopeFacts{

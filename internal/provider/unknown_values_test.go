@@ -32,7 +32,7 @@ func TestUnknownValuesNeverFailValidateOrPlan(t *testing.T) {
 	valid := map[string]map[string]any{
 		"krr_scope": {"prefix": providerPrefix, "subscope": "persons/v1/unknown.read", "description": "Read persons",
 			"allowed_integration_types": []any{"maskinporten"}},
-		"krr_scope_access":    {"scope": personScope, "consumer_orgno": consumerOrgno},
+		"krr_scope_access": {"scope": personScope, "consumer_orgno": consumerOrgno},
 		// Another scope: one provider process plans them all here, and two
 		// kinds of resource on one scope's grants are refused.
 		"krr_scope_consumers": {"scope": addressScope, "consumer_orgnos": []any{consumerOrgno, otherOrgno}},

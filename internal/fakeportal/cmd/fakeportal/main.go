@@ -14,6 +14,7 @@ import (
 	"context"
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/json"
 	"encoding/pem"
 	"errors"
 	"flag"
@@ -65,6 +66,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	fs.SetOutput(stderr)
 	listen := fs.String("listen", "127.0.0.1:0", "address to listen on (plain HTTP; keep it on loopback)")
 	envFile := fs.String("env-file", "", "where to write `export NAME=value` lines for the provider and scripts (required)")
+	latency := fs.Duration("latency", 0, "added to every request before it is handled, as a network would (for benchmarks)")
+	quiet := fs.Bool("quiet", false, "do not log each request")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -82,13 +85,14 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "fakeportal: "+format+"\n", a...)
 	}
 
-	fake := fakeportal.New(fakeportal.Options{
-		StaticTokenLifetime: sessionTokenLifetime,
+	opts := fakeportal.Options{StaticTokenLifetime: sessionTokenLifetime, Latency: *latency}
+	if !*quiet {
 		// Method, route and status only: never a token or a body.
-		OnRequest: func(method, route string, status int, elapsed time.Duration) {
-			logLine("%s %s %d %s", method, route, status, elapsed.Round(time.Microsecond))
-		},
-	})
+		opts.OnRequest = func(method, route string, status int, elapsed time.Duration) {
+			logLine("%s %s %s %d %s", time.Now().Add(-elapsed).Format("15:04:05.000"), method, route, status, elapsed.Round(time.Microsecond))
+		}
+	}
+	fake := fakeportal.New(opts)
 
 	l, err := net.Listen("tcp", *listen)
 	if err != nil {
@@ -136,7 +140,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 
-	srv := &http.Server{Handler: fake, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: withRequestCounts(fake), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
 	logLine("serving %s (API %s/api/v1); environment in %s", url, url, *envFile)
@@ -153,6 +157,30 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		return fmt.Errorf("shutting down: %w", err)
 	}
 	return nil
+}
+
+// requestCountsPath answers the fake's request counts by route (GET) and
+// resets them (DELETE), so that a benchmark can count the requests of each
+// command. It is the standalone server's, not the API's.
+const requestCountsPath = "/_fakeportal/requests"
+
+func withRequestCounts(fake *fakeportal.Fake) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path != requestCountsPath {
+			fake.ServeHTTP(w, r)
+			return
+		}
+		switch r.Method {
+		case http.MethodGet:
+			w.Header().Set("Content-Type", "application/json")
+			_ = json.NewEncoder(w).Encode(fake.RequestCounts())
+		case http.MethodDelete:
+			fake.ResetRequestCounts()
+			w.WriteHeader(http.StatusNoContent)
+		default:
+			w.WriteHeader(http.StatusMethodNotAllowed)
+		}
+	})
 }
 
 // writeKey writes the admin client's private key as PKCS#8 PEM, readable by

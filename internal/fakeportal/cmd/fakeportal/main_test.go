@@ -239,3 +239,57 @@ func TestShellQuote(t *testing.T) {
 		t.Errorf("shellQuote: %s", got)
 	}
 }
+
+// For make bench-plan: -latency holds every request, -quiet logs none, and
+// the request counts can be read and reset between commands.
+func TestRunLatencyAndRequestCounts(t *testing.T) {
+	dir := t.TempDir()
+	envPath := filepath.Join(dir, "fakeportal.env")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var logs lockedBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-env-file", envPath, "-latency", "150ms", "-quiet"}, &logs)
+	}()
+	env := waitForEnv(t, envPath, done)
+	root := strings.TrimSuffix(env["KRR_BASE_URL"], "/api/v1")
+
+	start := time.Now()
+	resp, err := http.Get(root + "/api/v1/prefix/all")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if e := time.Since(start); e < 150*time.Millisecond {
+		t.Errorf("a request with -latency 150ms took %v", e)
+	}
+
+	counts := func() map[string]int {
+		resp, err := http.Get(root + requestCountsPath)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var c map[string]int
+		if err := json.NewDecoder(resp.Body).Decode(&c); err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	if c := counts(); c["GET /prefix/all"] != 1 {
+		t.Errorf("counts after one request: %v", c)
+	}
+	req, _ := http.NewRequest(http.MethodDelete, root+requestCountsPath, nil)
+	if resp, err := http.DefaultClient.Do(req); err != nil || resp.StatusCode != http.StatusNoContent {
+		t.Fatalf("reset: %v %v", resp, err)
+	}
+	if c := counts(); len(c) != 0 {
+		t.Errorf("counts after the reset: %v", c)
+	}
+	cancel()
+	<-done
+	if strings.Contains(logs.String(), "GET /prefix/all") {
+		t.Errorf("-quiet logged requests: %s", logs.String())
+	}
+}

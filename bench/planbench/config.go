@@ -1,0 +1,159 @@
+package main
+
+import (
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/pem"
+	"fmt"
+	"strings"
+)
+
+// size is a configuration's size: scopes, grants per scope, clients (each
+// with a key set), and the merchant data.
+type size struct {
+	Scopes, Grants, Clients int
+}
+
+// Resources counts a configuration's resources: with krr_scope_consumers,
+// one per scope in place of one per grant.
+func (s size) Resources(consumers bool) int {
+	grants := s.Scopes * s.Grants
+	if consumers {
+		grants = s.Scopes
+	}
+	return s.Scopes + grants + 2*s.Clients + 1
+}
+
+func (s size) scaled(f float64) size {
+	return size{Scopes: max(1, int(float64(s.Scopes)*f+0.5)), Grants: s.Grants, Clients: max(1, int(float64(s.Clients)*f+0.5))}
+}
+
+func (s size) String() string {
+	return fmt.Sprintf("%d scopes × %d grants, %d clients with keys", s.Scopes, s.Grants, s.Clients)
+}
+
+// krrConfig writes the configuration a platform team would: scopes under
+// the organisation's prefix, who may use each (krr_scope_access per grant,
+// or one krr_scope_consumers per scope), clients carrying two scopes each,
+// their keys, and the merchant data. Names and ids are written out, with
+// depends_on for the order, so that the twin, which knows no computed
+// value, can apply the same configuration.
+func krrConfig(s size, prefix string, consumers bool, publicKeyPEM string) string {
+	var b strings.Builder
+	b.WriteString(`terraform {
+  required_providers {
+    krr = { source = "platform-iac/krr" }
+  }
+}
+
+provider "krr" {}
+
+locals {
+  key = <<-EOT
+` + publicKeyPEM + `EOT
+}
+`)
+	orgnos := validOrgnos(s.Grants)
+	scopeName := func(i int) string { return fmt.Sprintf("%s:bench/v1/r%04d.read", prefix, i) }
+	for i := range s.Scopes {
+		fmt.Fprintf(&b, `
+resource "krr_scope" "s%04d" {
+  prefix      = %q
+  subscope    = "bench/v1/r%04d.read"
+  description = "Bench scope %d"
+}
+`, i, prefix, i, i)
+		if consumers {
+			fmt.Fprintf(&b, `
+resource "krr_scope_consumers" "s%04d" {
+  scope           = %q
+  consumer_orgnos = ["%s"]
+  depends_on      = [krr_scope.s%04d]
+}
+`, i, scopeName(i), strings.Join(orgnos, `", "`), i)
+			continue
+		}
+		for g, orgno := range orgnos {
+			fmt.Fprintf(&b, `
+resource "krr_scope_access" "s%04d_%d" {
+  scope          = %q
+  consumer_orgno = %q
+  depends_on     = [krr_scope.s%04d]
+}
+`, i, g, scopeName(i), orgno, i)
+		}
+	}
+	for c := range s.Clients {
+		a, z := c%s.Scopes, (c+1)%s.Scopes
+		id := fmt.Sprintf("00000000-0000-4000-8000-%012d", c)
+		fmt.Fprintf(&b, `
+resource "krr_client" "c%04d" {
+  client_id   = %q
+  client_name = "Bench client %d"
+  description = "Reads two scopes"
+  scopes      = [%q, %q]
+  depends_on  = [krr_scope.s%04d, krr_scope.s%04d]
+}
+
+resource "krr_client_jwks" "c%04d" {
+  client_id  = %q
+  keys       = { "c%04d-2026" = { public_key_pem = local.key } }
+  depends_on = [krr_client.c%04d]
+}
+`, c, id, c, scopeName(a), scopeName(z), a, z, c, id, c, c)
+	}
+	b.WriteString(`
+resource "krr_org_contacts" "this" {
+  invoice = { email = "faktura@example.no", reference = "PO-1234" }
+  notification_contacts = [
+    { name = "Drift", email = "drift@example.no", phone = "+4722450000" },
+  ]
+}
+`)
+	return b.String()
+}
+
+// terraformDataConfig is the same number of Terraform's own terraform_data
+// resources: the cost of Terraform alone.
+func terraformDataConfig(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "resource \"terraform_data\" \"r%05d\" {\n  input = \"resource %d\"\n}\n\n", i, i)
+	}
+	return b.String()
+}
+
+// validOrgnos returns n valid organisation numbers (mod-11) from 320000000.
+func validOrgnos(n int) []string {
+	weights := []int{3, 2, 7, 6, 5, 4, 3, 2}
+	var out []string
+	for base := 32000000; len(out) < n; base++ {
+		digits := fmt.Sprint(base)
+		sum := 0
+		for i, w := range weights {
+			sum += int(digits[i]-'0') * w
+		}
+		switch r := sum % 11; r {
+		case 0:
+			out = append(out, digits+"0")
+		case 1:
+		default:
+			out = append(out, digits+fmt.Sprint(11-r))
+		}
+	}
+	return out
+}
+
+// newPublicKeyPEM is one 2048-bit public key, shared by every client's set.
+func newPublicKeyPEM() (string, error) {
+	k, err := rsa.GenerateKey(rand.Reader, 2048)
+	if err != nil {
+		return "", err
+	}
+	der, err := x509.MarshalPKIXPublicKey(&k.PublicKey)
+	if err != nil {
+		return "", err
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})), nil
+}
