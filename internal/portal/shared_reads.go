@@ -108,6 +108,24 @@ func (s *sharedList[T]) load(ctx context.Context, l lookup[T]) error {
 
 var errListFailed = errors.New("the list call failed before")
 
+// all returns the whole list when it is loaded and nothing in it was
+// written since; otherwise false, and the caller reads the list itself.
+func (s *sharedList[T]) all(ctx context.Context, l lookup[T]) (map[string]T, bool) {
+	if err := s.load(ctx, l); err != nil {
+		return nil, false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.loaded || len(s.stale) > 0 {
+		return nil, false
+	}
+	out := make(map[string]T, len(s.byKey))
+	for k, v := range s.byKey {
+		out[k] = v
+	}
+	return out, true
+}
+
 // readSingly reads one object singly and, when no write to it came in the
 // meantime, keeps the answer in the list.
 func (s *sharedList[T]) readSingly(ctx context.Context, key string, seq uint64, stale bool, l lookup[T]) (T, error) {

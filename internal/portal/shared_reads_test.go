@@ -280,3 +280,35 @@ func waitForCount(t *testing.T, srv *fakeportal.Server, route string, n int) {
 		time.Sleep(5 * time.Millisecond)
 	}
 }
+
+// A scope's whole grant list for a read comes from the same list as the
+// single grant reads; after a write to one of its grants it is read afresh.
+func TestSharedReadsScopeGrants(t *testing.T) {
+	srv, client := sharedPortal(t, 1, 3, 0)
+	ctx := context.Background()
+	consumers := validOrgnos(3)
+	if _, err := client.GetScopeAccess(ctx, scopeName(0), consumers[0]); err != nil {
+		t.Fatal(err)
+	}
+	if grants, err := client.ScopeGrants(ctx, scopeName(0)); err != nil || len(grants) != 3 {
+		t.Fatalf("grants: %+v, %v", grants, err)
+	}
+	if n := srv.RequestCount("GET /scopes/access"); n != 1 {
+		t.Errorf("a grant read and the whole list made %d calls, want 1", n)
+	}
+	if _, err := client.RevokeAccess(ctx, scopeName(0), consumers[1]); err != nil {
+		t.Fatal(err)
+	}
+	grants, err := client.ScopeGrants(ctx, scopeName(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, g := range grants {
+		if g.ConsumerOrgno == consumers[1] && g.State != "DENIED" {
+			t.Errorf("the list after a revoke shows %+v", g)
+		}
+	}
+	if n := srv.RequestCount("GET /scopes/access"); n != 2 {
+		t.Errorf("the list after a write made %d calls in all, want 2", n)
+	}
+}

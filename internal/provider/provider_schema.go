@@ -105,9 +105,12 @@ func providerSchema() schema.Schema {
 				Validators:          []validator.String{durationValidator{}},
 			},
 			"max_requests_per_second": schema.Float64Attribute{
-				MarkdownDescription: "A client-side limit on requests per second to the API. Default: no limit.",
-				Optional:            true,
-				Validators:          []validator.Float64{float64validator.AtLeast(0.1)},
+				MarkdownDescription: "A client-side limit on requests per second to the API, with a burst of one " +
+					"second's worth. Default: no limit. Within one plan or apply the provider already reads each kind " +
+					"of object with one list call (one per scope for grants, one per client for keys), so a plan's " +
+					"requests grow with scopes and clients, not with resources.",
+				Optional:   true,
+				Validators: []validator.Float64{float64validator.AtLeast(0.1)},
 			},
 		},
 	}

@@ -115,7 +115,7 @@ func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, 
 		return
 	}
 	scope := plan.Scope.ValueString()
-	approved, err := r.approved(ctx, scope)
+	approved, err := r.approved(ctx, scope, true)
 	if err != nil {
 		diags.AddError(fmt.Sprintf("Unable to read who may use scope %s", scope), explainGrantRefusal(err, scope, r.data.Environment))
 		return
@@ -153,9 +153,15 @@ func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, 
 	diags.Append(state.Set(ctx, &plan)...)
 }
 
-// approved lists the organisations whose grant of scope is APPROVED, sorted.
-func (r *scopeConsumersResource) approved(ctx context.Context, scope string) ([]string, error) {
-	grants, err := r.data.Client.ListScopeAccess(ctx, scope)
+// approved lists the organisations whose grant of scope is APPROVED,
+// sorted. A write reads afresh; a refresh shares the list of the scope's
+// grants with the other reads of the run.
+func (r *scopeConsumersResource) approved(ctx context.Context, scope string, forWrite bool) ([]string, error) {
+	list := r.data.Client.ScopeGrants
+	if forWrite {
+		list = r.data.Client.ListScopeAccess
+	}
+	grants, err := list(ctx, scope)
 	if err != nil {
 		return nil, err
 	}
@@ -193,7 +199,7 @@ func (r *scopeConsumersResource) Read(ctx context.Context, req resource.ReadRequ
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	approved, err := r.approved(ctx, scope)
+	approved, err := r.approved(ctx, scope, false)
 	if err != nil {
 		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read who may use scope %s", scope), err, r.data.Environment)
 		return
@@ -212,7 +218,7 @@ func (r *scopeConsumersResource) Delete(ctx context.Context, req resource.Delete
 		return
 	}
 	scope := state.Scope.ValueString()
-	approved, err := r.approved(ctx, scope)
+	approved, err := r.approved(ctx, scope, true)
 	if portal.IsNotFound(err) {
 		return
 	}
