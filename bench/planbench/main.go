@@ -67,7 +67,7 @@ func benchmark(args []string) error {
 		return err
 	}
 	if !*keep {
-		defer os.RemoveAll(work)
+		defer func() { _ = os.RemoveAll(work) }()
 	}
 	progress("building the provider, its twin and the fake portal in %s", work)
 	bins, err := build(work)
