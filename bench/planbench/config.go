@@ -7,6 +7,8 @@ import (
 	"encoding/pem"
 	"fmt"
 	"strings"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 )
 
 // size is a configuration's size: scopes, grants per scope, clients (each
@@ -54,7 +56,7 @@ locals {
 ` + publicKeyPEM + `EOT
 }
 `)
-	orgnos := validOrgnos(s.Grants)
+	orgnos := fakeportal.SyntheticOrgnos(s.Grants)
 	scopeName := func(i int) string { return fmt.Sprintf("%s:bench/v1/r%04d.read", prefix, i) }
 	for i := range s.Scopes {
 		fmt.Fprintf(&b, `
@@ -122,27 +124,6 @@ func terraformDataConfig(n int) string {
 		fmt.Fprintf(&b, "resource \"terraform_data\" \"r%05d\" {\n  input = \"resource %d\"\n}\n\n", i, i)
 	}
 	return b.String()
-}
-
-// validOrgnos returns n valid organisation numbers (mod-11) from 320000000.
-func validOrgnos(n int) []string {
-	weights := []int{3, 2, 7, 6, 5, 4, 3, 2}
-	var out []string
-	for base := 32000000; len(out) < n; base++ {
-		digits := fmt.Sprint(base)
-		sum := 0
-		for i, w := range weights {
-			sum += int(digits[i]-'0') * w
-		}
-		switch r := sum % 11; r {
-		case 0:
-			out = append(out, digits+"0")
-		case 1:
-		default:
-			out = append(out, digits+fmt.Sprint(11-r))
-		}
-	}
-	return out
 }
 
 // newPublicKeyPEM is one 2048-bit public key, shared by every client's set.

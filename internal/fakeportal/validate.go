@@ -11,6 +11,23 @@ import (
 
 // validOrgno is portal-api.md §9: nine digits, the last a mod-11 check digit
 // over the first eight with weights 3 2 7 6 5 4 3 2.
+// SyntheticOrgnos returns n valid organisation numbers (9 digits, mod-11
+// check digit) from 320000000 on, in order: consumers for tests and
+// benchmarks that need many organisations. The fake accepts any valid
+// number as a consumer.
+func SyntheticOrgnos(n int) []string {
+	var out []string
+	for base := 32000000; len(out) < n; base++ {
+		for d := range 10 {
+			if candidate := fmt.Sprintf("%08d%d", base, d); validOrgno(candidate) {
+				out = append(out, candidate)
+				break
+			}
+		}
+	}
+	return out
+}
+
 func validOrgno(s string) bool {
 	if len(s) != 9 {
 		return false

@@ -23,7 +23,7 @@ func sharedPortal(t *testing.T, scopes, grants, clients int) (*fakeportal.Server
 	t.Helper()
 	org, _ := fakeportal.NewOrg(sharedOrgno, "SHARED AS", "sh")
 	srv := fakeportal.NewServer(t, org)
-	consumers := validOrgnos(grants)
+	consumers := fakeportal.SyntheticOrgnos(grants)
 	srv.Edit(func(st *fakeportal.State) {
 		for i := range scopes {
 			name := scopeName(i)
@@ -55,27 +55,6 @@ func scopeName(i int) string { return fmt.Sprintf("sh:api/v1/r%03d.read", i) }
 
 func clientID(i int) string { return fmt.Sprintf("00000000-0000-4000-8000-%012d", i) }
 
-// validOrgnos returns n valid organisation numbers (mod-11) from 320000000.
-func validOrgnos(n int) []string {
-	weights := []int{3, 2, 7, 6, 5, 4, 3, 2}
-	var out []string
-	for base := 32000000; len(out) < n; base++ {
-		digits := fmt.Sprint(base)
-		sum := 0
-		for i, w := range weights {
-			sum += int(digits[i]-'0') * w
-		}
-		switch r := sum % 11; r {
-		case 0:
-			out = append(out, digits+"0")
-		case 1:
-		default:
-			out = append(out, digits+fmt.Sprint(11-r))
-		}
-	}
-	return out
-}
-
 // inParallel runs fn(i) for i < n at once, as Terraform refreshes.
 func inParallel(t *testing.T, n int, fn func(i int) error) {
 	t.Helper()
@@ -103,7 +82,7 @@ func inParallel(t *testing.T, n int, fn func(i int) error) {
 func TestSharedReadsGrants(t *testing.T) {
 	srv, client := sharedPortal(t, 5, 10, 0)
 	srv.InjectFault(fakeportal.Fault{Method: "GET", Route: "/scopes/access", Latency: 50 * time.Millisecond, Times: 5})
-	consumers := validOrgnos(10)
+	consumers := fakeportal.SyntheticOrgnos(10)
 	inParallel(t, 50, func(i int) error {
 		g, err := client.GetScopeAccess(context.Background(), scopeName(i%5), consumers[i/5])
 		if err == nil && (g.State != "APPROVED" || g.ConsumerOrgno != consumers[i/5]) {
@@ -165,7 +144,7 @@ func TestSharedReadsSeeWrites(t *testing.T) {
 	}
 
 	// A grant written, whatever its answer, is read again.
-	consumer := validOrgnos(1)[0]
+	consumer := fakeportal.SyntheticOrgnos(1)[0]
 	if _, err := client.GetScopeAccess(ctx, scopeName(0), consumer); !portal.IsNotFound(err) {
 		t.Fatalf("before the grant: %v", err)
 	}
@@ -226,7 +205,7 @@ func TestSharedReadsReadAhead(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	consumers := validOrgnos(3)
+	consumers := fakeportal.SyntheticOrgnos(3)
 	if _, err := client.GetScopeAccess(ctx, scopeName(0), consumers[0]); err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +265,7 @@ func waitForCount(t *testing.T, srv *fakeportal.Server, route string, n int) {
 func TestSharedReadsScopeGrants(t *testing.T) {
 	srv, client := sharedPortal(t, 1, 3, 0)
 	ctx := context.Background()
-	consumers := validOrgnos(3)
+	consumers := fakeportal.SyntheticOrgnos(3)
 	if _, err := client.GetScopeAccess(ctx, scopeName(0), consumers[0]); err != nil {
 		t.Fatal(err)
 	}

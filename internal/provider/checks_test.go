@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"sort"
-	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -60,30 +59,6 @@ type portalCheck func() error
 
 func (f portalCheck) CheckState(_ context.Context, _ statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
 	resp.Error = f()
-}
-
-// validOrgnos returns n valid test organisation numbers from 320000000 on,
-// skipping bases whose check digit would be 10 (no valid number).
-func validOrgnos(n int) []string {
-	weights := []int{3, 2, 7, 6, 5, 4, 3, 2}
-	var out []string
-	for base := 32000000; len(out) < n; base++ {
-		digits := strconv.Itoa(base)
-		sum := 0
-		for i, w := range weights {
-			sum += int(digits[i]-'0') * w
-		}
-		r := sum % 11
-		switch r {
-		case 0:
-			out = append(out, digits+"0")
-		case 1:
-			continue
-		default:
-			out = append(out, digits+strconv.Itoa(11-r))
-		}
-	}
-	return out
 }
 
 // compareEqual compares two state values for statecheck.CompareValuePairs.

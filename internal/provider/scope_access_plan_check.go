@@ -13,22 +13,33 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
 
-// ModifyPlan checks a new grant's scope at plan (checkGrantScope), and
-// that krr_scope_consumers does not manage the same scope.
+// ModifyPlan checks a new grant's scope at plan, and that
+// krr_scope_consumers does not manage the same scope (planGrantScope).
 func (r *scopeAccessResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.data == nil {
-		return
+	r.data.planGrantScope(ctx, "krr_scope_access", req, resp)
+}
+
+// planGrantScope is the plan-time work of both resources that give access
+// to a scope (typeName): it claims the scope's grants for typeName (see
+// grantManagers) and, when the resource is new, checks the scope
+// (checkGrantScope). A grant that exists is not checked again: every
+// change of scope replaces it. It returns the planned scope name, "" when
+// it is not known yet or not a scope name (the validator says so).
+func (d *providerData) planGrantScope(ctx context.Context, typeName string, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) string {
+	if req.Plan.Raw.IsNull() || d == nil {
+		return ""
 	}
 	var scope types.String
 	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("scope"), &scope)...)
 	name := knownString(scope)
 	if resp.Diagnostics.HasError() || name == "" || checkScopeName(name) != nil {
-		return
+		return ""
 	}
-	r.data.grantManagers.claim(name, "krr_scope_access", path.Root("scope"), &resp.Diagnostics)
-	if req.State.Raw.IsNull() { // a grant that exists is not checked again: every change replaces it
-		r.data.checkGrantScope(ctx, name, path.Root("scope"), &resp.Diagnostics)
+	d.grantManagers.claim(name, typeName, path.Root("scope"), &resp.Diagnostics)
+	if req.State.Raw.IsNull() {
+		d.checkGrantScope(ctx, name, path.Root("scope"), &resp.Diagnostics)
 	}
+	return name
 }
 
 // checkGrantScope checks, at plan, the scope of a grant about to be made,

@@ -129,7 +129,7 @@ func TestAccScopeAccess_badCheckDigit(t *testing.T) {
 func TestAccScopeAccess_twentyGrantsAtOnce(t *testing.T) {
 	t.Parallel()
 	p := newTestPortal(t)
-	consumers := validOrgnos(20)
+	consumers := fakeportal.SyntheticOrgnos(20)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -75,22 +75,12 @@ func (r *scopeConsumersResource) Schema(_ context.Context, _ resource.SchemaRequ
 	}
 }
 
-// ModifyPlan checks the scope as a grant's (checkGrantScope) when the list
-// is new, and that no krr_scope_access manages the same scope.
+// ModifyPlan checks the scope as a grant's when the list is new, and that
+// no krr_scope_access manages the same scope (planGrantScope); the id is
+// the scope's name, known with it.
 func (r *scopeConsumersResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.data == nil {
-		return
-	}
-	var scope types.String
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("scope"), &scope)...)
-	name := knownString(scope)
-	if resp.Diagnostics.HasError() || name == "" || checkScopeName(name) != nil {
-		return
-	}
-	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), name)...)
-	r.data.grantManagers.claim(name, "krr_scope_consumers", path.Root("scope"), &resp.Diagnostics)
-	if req.State.Raw.IsNull() {
-		r.data.checkGrantScope(ctx, name, path.Root("scope"), &resp.Diagnostics)
+	if name := r.data.planGrantScope(ctx, "krr_scope_consumers", req, resp); name != "" {
+		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), name)...)
 	}
 }
 

@@ -71,7 +71,7 @@ func expectConsumers(p *testPortal, want ...string) []statecheck.StateCheck {
 func TestAccScopeConsumers_lifecycle(t *testing.T) {
 	t.Parallel()
 	p := newTestPortal(t)
-	third := validOrgnos(1)[0]
+	third := fakeportal.SyntheticOrgnos(1)[0]
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 		Steps: []resource.TestStep{

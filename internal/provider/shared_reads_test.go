@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 )
 
 // A plan's calls grow with scopes and clients, not with resources. Through
@@ -12,7 +14,7 @@ import (
 // reads. Then a write and a read in one apply: the read sees the write.
 func TestSharedReadsInAPlan(t *testing.T) {
 	p := newTestPortal(t)
-	consumers := validOrgnos(10)
+	consumers := fakeportal.SyntheticOrgnos(10)
 	var b strings.Builder
 	b.WriteString(p.providerConfig("", providerOrgno))
 	for i := range 5 {
