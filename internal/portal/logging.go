@@ -58,15 +58,25 @@ var (
 	// header (so starting "eyJ").
 	jwtRe    = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*`)
 	bearerRe = regexp.MustCompile(`(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+`)
-	// client_secret / assertion / access_token as JSON or form fields.
-	secretFieldRe = regexp.MustCompile(`(?i)("?(?:client_secret|access_token|assertion|private_key)"?\s*[:=]\s*"?)[^"&\s,}]+`)
+	// Fields that hold a secret, in JSON ("client_secret":"…"), YAML-ish
+	// (client_secret: "…") or form (client_secret=…) text. A quoted value
+	// is redacted whole, escapes and spaces included; an unquoted one up
+	// to the next separator.
+	secretNames           = `(?:client_secret|access_token|refresh_token|id_token|assertion|private_key|password|certificate_password)`
+	quotedSecretFieldRe   = regexp.MustCompile(`(?i)("?` + secretNames + `"?\s*[:=]\s*)"(?:[^"\\]|\\.)*"?`)
+	unquotedSecretFieldRe = regexp.MustCompile(`(?i)("?` + secretNames + `"?\s*[:=]\s*)[^"&\s,}]+`)
+	// A PEM private key, whatever its kind.
+	privateKeyPEMRe = regexp.MustCompile(`-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)`)
 )
 
-// redactSecrets removes bearer tokens, JWTs and secret-looking fields from s.
+// redactSecrets removes bearer tokens, JWTs, private keys and the values of
+// secret-looking fields from s, whole.
 func redactSecrets(s string) string {
+	s = privateKeyPEMRe.ReplaceAllString(s, "[redacted-private-key]")
 	s = jwtRe.ReplaceAllString(s, "[redacted-jwt]")
 	s = bearerRe.ReplaceAllString(s, "${1}[redacted]")
-	s = secretFieldRe.ReplaceAllString(s, "${1}[redacted]")
+	s = quotedSecretFieldRe.ReplaceAllString(s, `${1}"[redacted]"`)
+	s = unquotedSecretFieldRe.ReplaceAllString(s, "${1}[redacted]")
 	return s
 }
 

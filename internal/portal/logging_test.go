@@ -79,12 +79,40 @@ func TestLoggerNeverSeesSecrets(t *testing.T) {
 	}
 }
 
+// Secrets are redacted whole, whatever characters they hold: spaces,
+// quotes, escapes, separators.
 func TestRedactSecrets(t *testing.T) {
-	in := `Authorization: Bearer abc.def-ghi {"client_secret":"x y","access_token":"eyJa.eyJb.c"} assertion=eyJhbGc.eyJpc3M.sig`
-	out := redactSecrets(in)
-	for _, s := range []string{"abc.def-ghi", `"x`, "eyJa", "eyJhbGc", "eyJpc3M"} {
-		if strings.Contains(out, s) {
-			t.Errorf("%q survived: %s", s, out)
+	tests := []struct {
+		in      string
+		secrets []string // none of these may survive
+		kept    []string // and these must
+	}{
+		{`Authorization: Bearer abc.def-ghi`, []string{"abc.def-ghi"}, []string{"Authorization: Bearer"}},
+		{`{"client_secret":"x y","access_token":"eyJa.eyJb.c"}`, []string{"x y", `"x`, "y\"", "eyJa", "eyJb"}, []string{`"client_secret":`}},
+		{`{"client_secret":"x y \"z\" \\ w","name":"kept"}`, []string{"x y", `\"z\"`, "z", " w"}, []string{`"name":"kept"`}},
+		{`{"client_secret": "a,b}c&d=e" , "next": 1}`, []string{"a,b", "c&d", "d=e"}, []string{`"next": 1`}},
+		{`assertion=eyJhbGc.eyJpc3M.sig&grant_type=jwt`, []string{"eyJhbGc", "eyJpc3M", "sig&"}, []string{"grant_type=jwt"}},
+		{`client_secret=p@ss word`, []string{"p@ss"}, []string{" word"}},
+		{`password: "hunter 2"`, []string{"hunter"}, nil},
+		{`{"certificate_password":"with \"quote\""}`, []string{"with", "quote"}, nil},
+		{"key:\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----\nafter", []string{"MIIEvQIBADANBg"}, []string{"after"}},
+		{"-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA cut off", []string{"MIIEpAIBAAKCAQEA", "cut off"}, nil},
+		{`{"client_secret":"unterminated`, []string{"unterminated"}, nil},
+	}
+	for _, tt := range tests {
+		out := redactSecrets(tt.in)
+		for _, s := range tt.secrets {
+			if strings.Contains(out, s) {
+				t.Errorf("%q survived in %q (from %q)", s, out, tt.in)
+			}
+		}
+		for _, s := range tt.kept {
+			if !strings.Contains(out, s) {
+				t.Errorf("%q was lost from %q (from %q)", s, out, tt.in)
+			}
+		}
+		if !strings.Contains(out, "redacted") {
+			t.Errorf("nothing was redacted in %q", out)
 		}
 	}
 }

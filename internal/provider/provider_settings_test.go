@@ -173,11 +173,22 @@ func TestResolveSettings_refusesBadInput(t *testing.T) {
 	}
 }
 
+// Plain http is allowed on loopback, and the base URL is normalised to
+// end in /api/v1.
 func TestResolveSettings_loopbackMayUseHTTP(t *testing.T) {
-	for _, base := range []string{"http://127.0.0.1:8080", "http://localhost:1/api/v1/", "http://[::1]:9/"} {
-		_, diags := resolveSettings(nullModel(), env{envAccessToken: "t", envBaseURL: base, envTokenEndpoint: base + "/token"}.get)
+	for base, want := range map[string]string{
+		"http://127.0.0.1:8080":      "http://127.0.0.1:8080/api/v1",
+		"http://localhost:1/api/v1/": "http://localhost:1/api/v1",
+		"http://[::1]:9/":            "http://[::1]:9/api/v1",
+	} {
+		tokenEndpoint := strings.TrimSuffix(want, "/api/v1") + "/token"
+		s, diags := resolveSettings(nullModel(), env{envAccessToken: "t", envBaseURL: base, envTokenEndpoint: tokenEndpoint}.get)
 		if diags.HasError() {
 			t.Errorf("%s refused: %v", base, diags)
+			continue
+		}
+		if s.BaseURL != want || s.TokenEndpoint != tokenEndpoint {
+			t.Errorf("%s resolved to base %q and token endpoint %q; want %q and %q", base, s.BaseURL, s.TokenEndpoint, want, tokenEndpoint)
 		}
 	}
 }

@@ -1,8 +1,8 @@
 package provider
 
 // scopeFixtureConfig makes what the scope data sources read: a public scope
-// with grants to two organisations (one then revoked in the portal by the
-// test), and a private scope.
+// with grants to two organisations, and a private scope. (The grant data
+// source's test adds a revoked and a requested grant in the portal.)
 func scopeFixtureConfig(p *testPortal, dataSources string) string {
 	return p.providerConfig("", providerOrgno) + `
 resource "krr_scope" "public" {
