@@ -48,6 +48,13 @@ type Options struct {
 	// with the route pattern (as in RequestCount) and the status sent (0 when
 	// the connection was dropped). It never sees a token or a body.
 	OnRequest func(method, route string, status int, elapsed time.Duration)
+
+	// TimestampSeed, when not zero, makes every new timestamp take one of the
+	// forms the real API answers in (milliseconds or microseconds with Z, no
+	// fraction, milliseconds with an offset), chosen by a random source with
+	// this seed so that a run can be replayed. Zero keeps one form,
+	// milliseconds with the clock's offset.
+	TimestampSeed int64
 }
 
 // Fake is the fake portal. It implements http.Handler and is safe for
@@ -65,6 +72,8 @@ type Fake struct {
 	orgs   map[string]*seededOrg
 	state  *State
 	jtis   map[string]time.Time // grant jti → when it may be forgotten
+
+	stamps *formChooser
 
 	faultMu sync.Mutex
 	faults  []*activeFault
@@ -103,6 +112,7 @@ func New(opts Options) *Fake {
 		state:     newState(),
 		jtis:      map[string]time.Time{},
 		counts:    map[string]int{},
+		stamps:    newFormChooser(opts.TimestampSeed),
 	}
 	f.routes = f.buildRoutes()
 	return f
@@ -162,19 +172,3 @@ func (f *Fake) orgName(orgno string) string {
 	return ""
 }
 
-// tsLayout is ISO 8601 with milliseconds and offset, as the portal answers.
-const tsLayout = "2006-01-02T15:04:05.000-07:00"
-
-func (f *Fake) timestamp() string { return f.now().Format(tsLayout) }
-
-// touch is the new last_updated of an object last updated at prev. It moves
-// forward on every write even when the clock has not (a frozen test clock, two
-// writes in one millisecond), so that a client can always see that a write
-// happened.
-func (f *Fake) touch(prev string) string {
-	now := f.now().Truncate(time.Millisecond)
-	if p, err := time.Parse(tsLayout, prev); err == nil && !now.After(p) {
-		now = p.Add(time.Millisecond).In(now.Location())
-	}
-	return now.Format(tsLayout)
-}

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/datasource/schema"
@@ -27,7 +28,11 @@ func (d *clientDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 
 func (d *clientDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	attrs := clientDataAttributes()
-	attrs["client_id"] = schema.StringAttribute{MarkdownDescription: "The client id.", Required: true}
+	attrs["client_id"] = schema.StringAttribute{
+		MarkdownDescription: "The client id.",
+		Required:            true,
+		Validators:          []validator.String{clientIDFormat()},
+	}
 	resp.Schema = schema.Schema{
 		MarkdownDescription: "One of the organisation's clients (integrations), by client id, active or deactivated.",
 		Attributes:          attrs,

@@ -41,8 +41,7 @@ func clientJWKSResourceSchema() schema.Schema {
 					"the new one.",
 				Required:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators: []validator.String{stringvalidator.RegexMatches(noWhitespace,
-					"must be a client id: non-empty, without whitespace")},
+				Validators:    []validator.String{clientIDFormat()},
 			},
 			"keys": schema.MapNestedAttribute{
 				MarkdownDescription: "The client's keys by key id (`kid`, the `kid` header of the JWT grants the " +

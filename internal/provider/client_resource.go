@@ -201,8 +201,9 @@ func (r *clientResource) Delete(ctx context.Context, req resource.DeleteRequest,
 
 // ImportState takes the client id.
 func (r *clientResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if req.ID == "" {
-		resp.Diagnostics.AddError("Invalid import ID for krr_client", "expected the client id, e.g. 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f")
+	if !noWhitespace.MatchString(req.ID) {
+		resp.Diagnostics.AddError("Invalid import ID for krr_client", fmt.Sprintf("The import ID is the client id, "+
+			"non-empty and without whitespace, e.g. 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f; got %q.", req.ID))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)

@@ -161,3 +161,10 @@ func clientResourceSchema() schema.Schema {
 		},
 	}
 }
+
+// clientIDFormat checks a client id that names an existing client: any id
+// the portal gave out (older ones need not be UUIDs), so only non-empty and
+// without whitespace, which the id goes into a URL path with.
+func clientIDFormat() validator.String {
+	return stringvalidator.RegexMatches(noWhitespace, "must be a client id: non-empty, without whitespace")
+}
