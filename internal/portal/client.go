@@ -221,6 +221,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		ae := newAPIError(r.method, r.path, resp.StatusCode, resp.Header, data)
+		ae.Attempts = max(attempts, attempt)
 		if ae.StatusCode == http.StatusForbidden && !r.open {
 			ae.Caller = c.callerOf(resp.Request)
 		}

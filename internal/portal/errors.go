@@ -43,6 +43,8 @@ type APIError struct {
 	Caller string
 	// Hint is advice of this client for the situation, added to Error().
 	Hint string
+	// Attempts is how many times the request was sent (retries included).
+	Attempts int
 }
 
 func (e *APIError) Error() string {
@@ -50,6 +52,9 @@ func (e *APIError) Error() string {
 	fmt.Fprintf(&b, "%s %s: %d", e.Method, e.Path, e.StatusCode)
 	if t := http.StatusText(e.StatusCode); t != "" {
 		b.WriteString(" " + t)
+	}
+	if e.Attempts > 1 {
+		fmt.Fprintf(&b, " after %d attempts", e.Attempts)
 	}
 	var parts []string
 	switch e.StatusCode {

@@ -38,16 +38,27 @@ func explainPortalError(err error, environment string) string {
 			"this machine can reach them.", strings.TrimSuffix(err.Error(), "."))
 	}
 	detail := strings.TrimSuffix(apiErr.Error(), ".") + "."
-	switch apiErr.StatusCode {
-	case 401:
+	switch code := apiErr.StatusCode; {
+	case code == 400:
+		detail += "\n\nThe portal refused the request as invalid; the fields it names above are the ones to fix."
+	case code == 401:
 		detail += "\n\nThe portal refused the access token: it has expired, belongs to another environment than " +
 			environment + ", or was not issued by Maskinporten for this API. Check access_token (KRR_ACCESS_TOKEN), " +
 			"or the JWT grant settings token_endpoint and audience."
-	case 403:
+	case code == 403:
 		detail += explainForbidden(apiErr, environment)
-	case 428:
+	case code == 404:
+		detail += fmt.Sprintf("\n\nThe portal does not know the object in the %s environment: check its name or id, "+
+			"and that base_url (KRR_BASE_URL) is this environment's.", environment)
+	case code == 409:
+		detail += "\n\nThe object is in a state that does not allow this: it exists already, or it is deactivated. " +
+			"The portal's message above says which."
+	case code == 428:
 		detail += "\n\nThe organisation has not signed Samarbeidsportalen's terms of use; a person with the " +
 			"authority to do so must sign them in the web portal first."
+	case code >= 500:
+		detail += "\n\nThe portal failed on its side. Apply again later; what was done is kept, and what was not is " +
+			"done then. If it goes on, give Digdir's service desk (servicedesk@digdir.no) the correlation_id."
 	}
 	return detail
 }
