@@ -81,6 +81,7 @@ func useBuiltProvider(t *testing.T) {
 type tfDir struct {
 	t   *testing.T
 	dir string
+	env []string // added to terraform's environment
 }
 
 // newTFDir writes config, with the provider's required_providers block,
@@ -107,7 +108,7 @@ func (d *tfDir) write(config string) {
 func (d *tfDir) run(args ...string) (string, error) {
 	d.t.Helper()
 	cmd := exec.Command("terraform", append([]string{"-chdir=" + d.dir}, append(args, "-no-color")...)...)
-	cmd.Env = append(os.Environ(), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	cmd.Env = append(append(os.Environ(), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1"), d.env...)
 	out, err := cmd.CombinedOutput()
 	return string(out), err
 }

@@ -1,0 +1,182 @@
+package provider
+
+import (
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/pem"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+)
+
+// jwtInText finds a JWS compact serialisation: an access token or a JWT
+// grant's assertion, whole or nearly.
+var jwtInText = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}`)
+
+// A whole lifecycle (apply, plan, import, destroy) with TF_LOG=trace, the
+// provider's logs among Terraform's, signing in three ways: a registered
+// key, a business certificate whose password holds spaces and quotes, and
+// a ready access token. None of the secrets appears in the logs or in the
+// state: not the private key, the certificate's password, a bearer token,
+// a JWT grant's assertion.
+func TestSecretsNeverReachLogsOrState(t *testing.T) {
+	p := newTestPortal(t)
+	p.seedScope(personScope, true)
+	der, err := x509.MarshalPKCS8PrivateKey(adminKeys()[providerOrgno])
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyPEM := string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
+	keyLines := strings.Split(strings.TrimSpace(keyPEM), "\n")
+	secrets := map[string]string{
+		"a line of the private key": keyLines[len(keyLines)/2],
+		"the private key's end":     keyLines[len(keyLines)-2],
+	}
+	resources := `
+resource "krr_scope" "read" {
+  prefix      = "` + providerPrefix + `"
+  subscope    = "secrets/v1/person.read"
+  description = "Read persons"
+}
+
+resource "krr_scope_access" "consumer" {
+  scope          = krr_scope.read.name
+  consumer_orgno = "` + consumerOrgno + `"
+}
+
+resource "krr_client" "app" {
+  client_name = "Case handling"
+  description = "Looks up persons"
+  scopes      = [krr_scope.read.name]
+}
+
+resource "krr_client_jwks" "app" {
+  client_id = krr_client.app.client_id
+  keys = {
+    "app-2026" = {
+      public_key_pem = <<-EOT
+` + publicPEM(t, &testKey("A").PublicKey) + `EOT
+    }
+  }
+}
+`
+	logFile := filepath.Join(t.TempDir(), "terraform.log")
+	d := newTFDir(t, p.providerConfig("", providerOrgno)+resources)
+	d.env = []string{"TF_LOG=trace", "TF_LOG_PATH=" + logFile}
+	d.mustRun("apply", "-auto-approve", "-input=false")
+	d.mustRun("plan", "-input=false", "-detailed-exitcode")
+	d.mustRun("state", "rm", "krr_scope.read")
+	d.mustRun("import", "-input=false", "krr_scope.read", providerPrefix+":secrets/v1/person.read")
+	d.mustRun("destroy", "-auto-approve", "-input=false")
+
+	// A business certificate, with a password that needs quoting.
+	password := `p@ss "w0rd" \ with spaces`
+	certFile := writeTestCertificate(t, password)
+	certPortal := fakeportal.NewServer(t, fakeportal.Org{Orgno: otherOrgno, Name: otherOrgName, AdminClientID: "admin-cert",
+		AdminCertificate: readCertificate(t, certFile, password)})
+	secrets["the certificate's password"] = password
+	d.write(fmt.Sprintf(`
+provider "krr" {
+  base_url             = %q
+  token_endpoint       = %q
+  audience             = %q
+  client_id            = "admin-cert"
+  certificate_file     = %q
+  certificate_password = %q
+}
+
+data "krr_organization" "me" {}
+
+output "me" {
+  value = data.krr_organization.me.orgno
+}
+`, certPortal.BaseURL, certPortal.TokenEndpoint, certPortal.Audience, certFile, password))
+	expectText(t, "apply with a certificate", d.mustRun("apply", "-auto-approve", "-input=false"), `me = "`+otherOrgno+`"`)
+
+	// A ready token.
+	token := p.IssueToken(providerOrgno)
+	secrets["the static access token"] = token
+	d.write(p.tokenProviderConfig(token) + "\ndata \"krr_prefixes\" \"mine\" {}\n")
+	d.mustRun("apply", "-auto-approve", "-input=false")
+
+	logs, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	state, err := os.ReadFile(filepath.Join(d.dir, "terraform.tfstate"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The logs hold the provider's own lines: this test would pass
+	// vacuously without them.
+	if !strings.Contains(string(logs), "portal: response") {
+		t.Fatalf("the provider's logs are not in the Terraform log (%d bytes)", len(logs))
+	}
+	for where, text := range map[string]string{"the logs": string(logs), "the state": string(state)} {
+		for what, secret := range secrets {
+			if strings.Contains(text, secret) {
+				t.Errorf("%s reached %s", what, where)
+			}
+		}
+		if m := jwtInText.FindString(text); m != "" {
+			t.Errorf("a token or a JWT grant reached %s: %.24s…", where, m)
+		}
+		if strings.Contains(text, "PRIVATE KEY-----") {
+			t.Errorf("a private key reached %s", where)
+		}
+	}
+}
+
+// writeTestCertificate writes a PKCS#12 file with a self-signed business
+// certificate for the other organisation's admin key, under password.
+func writeTestCertificate(t *testing.T, password string) string {
+	t.Helper()
+	key := adminKeys()[otherOrgno]
+	template := &x509.Certificate{
+		SerialNumber: big.NewInt(2),
+		Subject:      pkix.Name{CommonName: otherOrgName, SerialNumber: otherOrgno},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, template, template, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p12, err := pkcs12.Modern.Encode(key, cert, nil, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "virksomhetssertifikat.p12")
+	if err := os.WriteFile(file, p12, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+func readCertificate(t *testing.T, file, password string) *x509.Certificate {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, cert, err := pkcs12.Decode(data, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cert
+}
