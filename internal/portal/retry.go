@@ -23,14 +23,19 @@ const maxRetryAfter = 2 * time.Minute
 //
 // GET, PUT and DELETE are idempotent in this API and are retried on
 // connection errors, 429, and 5xx except 501. POST creates: once an answer
-// came back the server may have acted, so it is never retried then (lesson
-// 5); it is retried only when no connection could be made at all.
+// came back the server may have acted, so it is not retried then (lesson
+// 5), with one exception: 429 says the request was refused unprocessed (a
+// rate limit), so it is retried after the wait the answer asks for. It is
+// also retried when no connection could be made at all.
 func retryPolicy(method string) retryablehttp.CheckRetry {
 	return func(ctx context.Context, resp *http.Response, err error) (bool, error) {
 		if ctx.Err() != nil {
 			return false, ctx.Err()
 		}
 		if method == http.MethodPost {
+			if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
+				return true, nil
+			}
 			return err != nil && isDialError(err), nil
 		}
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)

@@ -78,7 +78,7 @@ func TestRetryDroppedConnectionOnGet(t *testing.T) {
 }
 
 func TestPostNotRetriedAfterAnswer(t *testing.T) {
-	for _, status := range []int{http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusTooManyRequests} {
+	for _, status := range []int{http.StatusBadGateway, http.StatusServiceUnavailable} {
 		var n atomic.Int32
 		c, _ := testClient(t, func(w http.ResponseWriter, r *http.Request) {
 			n.Add(1)
@@ -92,6 +92,31 @@ func TestPostNotRetriedAfterAnswer(t *testing.T) {
 		if n.Load() != 1 {
 			t.Errorf("%d: POST was sent %d times, want exactly 1", status, n.Load())
 		}
+	}
+}
+
+// A 429 says the request was refused unprocessed: a POST is sent again
+// after the wait the answer asks for, and made once.
+func TestPostRetriedAfterTooManyRequests(t *testing.T) {
+	var n atomic.Int32
+	c, _ := testClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) == 1 {
+			w.Header().Set("Retry-After", "1")
+			portalError(w, http.StatusTooManyRequests, "slow down")
+			return
+		}
+		writeJSON(w, 200, Integration{ClientID: "x", ClientName: "n"})
+	})
+	start := time.Now()
+	in, err := c.CreateIntegration(context.Background(), Integration{ClientID: "x", ClientName: "n"})
+	if err != nil || in.ClientID != "x" {
+		t.Fatalf("CreateIntegration = %+v, %v", in, err)
+	}
+	if n.Load() != 2 {
+		t.Errorf("POST was sent %d times, want 2", n.Load())
+	}
+	if e := time.Since(start); e < 900*time.Millisecond {
+		t.Errorf("the retry did not wait for Retry-After: %v", e)
 	}
 }
 

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -100,14 +99,6 @@ func (r *clientResource) createOnce(ctx context.Context, body portal.Integration
 	default:
 		return nil, err
 	}
-}
-
-// answerLost reports an error after which the portal may or may not have
-// done the work: no answer at all, or a server error.
-func answerLost(err error) bool {
-	var transport *portal.TransportError
-	var api *portal.APIError
-	return errors.As(err, &transport) || errors.As(err, &api) && api.StatusCode >= 500
 }
 
 // Read keeps a deactivated client in state with active = false, so that the

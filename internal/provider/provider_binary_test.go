@@ -55,6 +55,13 @@ var builtProvider = map[string]resource.ExternalProvider{"krr": {Source: "regist
 // must not be parallel (Go runs it before the parallel tests resume).
 func useBuiltProvider(t *testing.T) {
 	t.Helper()
+	t.Setenv("TF_CLI_CONFIG_FILE", builtProviderCLIConfig(t))
+}
+
+// builtProviderCLIConfig writes a CLI configuration that installs
+// platform-iac/krr from the built provider's mirror, and returns its path.
+func builtProviderCLIConfig(t *testing.T) string {
+	t.Helper()
 	if err := buildProvider(); err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +79,7 @@ func useBuiltProvider(t *testing.T) {
 	if err := os.WriteFile(rc, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("TF_CLI_CONFIG_FILE", rc)
+	return rc
 }
 
 // tfDir is a working directory where a test runs terraform itself, with the
@@ -85,11 +92,11 @@ type tfDir struct {
 }
 
 // newTFDir writes config, with the provider's required_providers block,
-// and runs terraform init. The test must not be parallel.
+// and runs terraform init. Its commands find the built provider through
+// their own environment, so the test may be parallel.
 func newTFDir(t *testing.T, config string) *tfDir {
 	t.Helper()
-	useBuiltProvider(t)
-	d := &tfDir{t: t, dir: t.TempDir()}
+	d := &tfDir{t: t, dir: t.TempDir(), env: []string{"TF_CLI_CONFIG_FILE=" + builtProviderCLIConfig(t)}}
 	d.write(config)
 	d.mustRun("init", "-input=false")
 	return d

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"slices"
 	"sort"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -114,4 +115,20 @@ func nonNilStrings(s []string) []string {
 		return []string{}
 	}
 	return s
+}
+
+// sameScope tells whether a scope found under a name is the one a create
+// asked for: every changeable field as planned.
+func sameScope(found *portal.Scope, asked portal.Scope) bool {
+	a, b := slices.Clone(found.AllowedIntegrationTypes), slices.Clone(asked.AllowedIntegrationTypes)
+	slices.Sort(a)
+	slices.Sort(b)
+	return found.Description == asked.Description && found.LongDescription == asked.LongDescription &&
+		slices.Equal(a, b) && found.TokenType == asked.TokenType && found.Visibility == asked.Visibility &&
+		found.RequiresUserConsent == asked.RequiresUserConsent &&
+		found.RequiresUserAuthentication == asked.RequiresUserAuthentication &&
+		found.RequiresPseudonymousTokens == asked.RequiresPseudonymousTokens &&
+		found.AccessibleForAll == asked.AccessibleForAll && found.DelegationSource == asked.DelegationSource &&
+		found.AtMaxAge == asked.AtMaxAge && found.AuthorizationMaxLifetime == asked.AuthorizationMaxLifetime &&
+		found.EnforcedAudForAccessToken == asked.EnforcedAudForAccessToken
 }

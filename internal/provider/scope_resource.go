@@ -77,8 +77,11 @@ func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, 
 	name := body.Prefix + ":" + body.Subscope
 
 	created, err := r.data.Client.CreateScope(ctx, body)
-	if portal.IsConflict(err) {
+	switch {
+	case portal.IsConflict(err):
 		created, err = r.reactivate(ctx, name, body)
+	case answerLost(err):
+		created, err = r.afterLostAnswer(ctx, name, body, err)
 	}
 	if err != nil {
 		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to create scope %s", name), err, r.data.Environment)
@@ -90,18 +93,40 @@ func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, 
 
 // reactivate handles a create that found the name taken. The portal never
 // deletes scopes: a deactivated one (a destroy before, or "Deaktiver" in the
-// web portal) comes back with PUT and the planned values. An active one is
-// someone's live scope, and taking it over silently would be wrong.
+// web portal) comes back with PUT and the planned values. An active one that
+// is exactly what was asked for is the work of an earlier attempt whose
+// answer was lost, and is adopted. Any other active one is someone's live
+// scope, and taking it over silently would be wrong.
 func (r *scopeResource) reactivate(ctx context.Context, name string, body portal.Scope) (*portal.Scope, error) {
 	existing, err := r.data.Client.GetScope(ctx, name)
-	if err != nil {
+	switch {
+	case err != nil:
 		return nil, err
-	}
-	if existing.Active {
+	case existing.Active && sameScope(existing, body):
+		return existing, nil
+	case existing.Active:
 		return nil, errScopeExists{name: name}
 	}
 	body.Active = true
 	return r.data.Client.UpdateScope(ctx, name, body)
+}
+
+// afterLostAnswer handles a create whose answer was lost (no answer, or a
+// server error): the portal may have made the scope. It is looked up: made
+// as asked, it is adopted; not there, the create is sent once more.
+func (r *scopeResource) afterLostAnswer(ctx context.Context, name string, body portal.Scope, lost error) (*portal.Scope, error) {
+	_, err := r.data.Client.GetScope(ctx, name)
+	switch {
+	case portal.IsNotFound(err):
+		created, err := r.data.Client.CreateScope(ctx, body)
+		if portal.IsConflict(err) {
+			return r.reactivate(ctx, name, body)
+		}
+		return created, err
+	case err != nil:
+		return nil, lost
+	}
+	return r.reactivate(ctx, name, body)
 }
 
 // errScopeExists says how to bring an existing scope under management.

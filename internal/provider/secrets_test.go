@@ -72,7 +72,7 @@ resource "krr_client_jwks" "app" {
 `
 	logFile := filepath.Join(t.TempDir(), "terraform.log")
 	d := newTFDir(t, p.providerConfig("", providerOrgno)+resources)
-	d.env = []string{"TF_LOG=trace", "TF_LOG_PATH=" + logFile}
+	d.env = append(d.env, "TF_LOG=trace", "TF_LOG_PATH="+logFile)
 	d.mustRun("apply", "-auto-approve", "-input=false")
 	d.mustRun("plan", "-input=false", "-detailed-exitcode")
 	d.mustRun("state", "rm", "krr_scope.read")
