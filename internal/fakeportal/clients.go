@@ -294,7 +294,7 @@ func (f *Fake) checkClientFields(fe *fieldErrors, req *clientRequest, clientOrgn
 // owned by, granted to (APPROVED) or open to the organisation, and allow the
 // integration type.
 func (f *Fake) scopeUnusable(name, clientOrgno, integrationType string) string {
-	s, ok := f.state.Scopes[name]
+	s, ok := f.knownScope(name)
 	switch {
 	case !ok:
 		return fmt.Sprintf("scope %s does not exist", name)

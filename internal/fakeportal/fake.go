@@ -24,6 +24,11 @@ type Org struct {
 	AdminCertificate *x509.Certificate // business certificate: grant with `x5c` header whose leaf equals this cert; may be nil
 	AdminScopes      []string          // scopes the admin client may request; nil means all scopes of portal-api.md §2
 	TermsNotSigned   bool              // every API call by this org answers 428
+
+	// ExtraAdminClients are further admin clients acting for the
+	// organisation, e.g. one with the business certificate beside one with
+	// a registered key.
+	ExtraAdminClients []AdminClient
 }
 
 // Options tune a Fake. The zero value is ready to use.
@@ -143,8 +148,11 @@ func (f *Fake) AddOrg(o Org) {
 	ts := f.timestamp()
 	so := &seededOrg{Org: o}
 	so.Prefixes = append([]string(nil), o.Prefixes...)
-	if o.AdminScopes != nil { // keep nil ("every scope") apart from empty ("none")
-		so.AdminScopes = append(make([]string, 0, len(o.AdminScopes)), o.AdminScopes...)
+	so.AdminScopes = copyScopes(o.AdminScopes)
+	so.ExtraAdminClients = make([]AdminClient, len(o.ExtraAdminClients))
+	for i, c := range o.ExtraAdminClients {
+		c.Scopes = copyScopes(c.Scopes)
+		so.ExtraAdminClients[i] = c
 	}
 	for _, p := range o.Prefixes {
 		so.prefixes = append(so.prefixes, Prefix{
@@ -171,4 +179,3 @@ func (f *Fake) orgName(orgno string) string {
 	}
 	return ""
 }
-

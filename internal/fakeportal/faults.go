@@ -92,7 +92,9 @@ func (f *Fake) countRequest(key string) {
 // RequestCount is how many requests came for one route since the start or
 // the last ResetRequestCounts. route is METHOD + " " + the route pattern
 // without the /api/v1 base and without query, e.g. "POST /scopes",
-// "GET /scopes/scope", "PUT /scopes/access/{orgno}", "POST /token".
+// "GET /scopes/scope", "PUT /scopes/access/{orgno}"; Maskinporten's routes at
+// the server's root are "POST /token", "GET /.well-known/oauth-authorization-server"
+// and "GET /jwk".
 func (f *Fake) RequestCount(route string) int {
 	f.faultMu.Lock()
 	defer f.faultMu.Unlock()

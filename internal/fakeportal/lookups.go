@@ -26,9 +26,21 @@ func (f *Fake) allPrefixes(c *call) (any, error) {
 	return out, nil
 }
 
+// delegationSourceDate dates a delegation source that was added without dates.
+const delegationSourceDate = "2020-01-15T10:00:00.000+01:00"
+
 // GET /delegationsources; no token needed.
 func (f *Fake) delegationSources(c *call) (any, error) {
-	return append([]DelegationSource{}, f.state.DelegationSources...), nil
+	out := append([]DelegationSource{}, f.state.DelegationSources...)
+	for i := range out {
+		if out[i].Created == "" {
+			out[i].Created = delegationSourceDate
+		}
+		if out[i].LastUpdated == "" {
+			out[i].LastUpdated = out[i].Created
+		}
+	}
+	return out, nil
 }
 
 // GET /organizations/{orgno}: the fake knows the names of the organisations

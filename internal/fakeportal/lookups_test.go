@@ -1,6 +1,7 @@
 package fakeportal
 
 import (
+	"encoding/json"
 	"net/http"
 	"strings"
 	"testing"
@@ -62,5 +63,25 @@ func TestEditBehindTheBack(t *testing.T) {
 	c.ok("GET", "/scopes", nil, &list)
 	if len(list) != 2 || list[1].AllowedIntegrationTypes == nil || list[1].TokenType != "" {
 		t.Fatalf("seeded scope: %+v", list)
+	}
+}
+
+// Delegation sources are dated, as in the real answers, also one added
+// behind the fake's back without dates.
+func TestDelegationSourcesAreDated(t *testing.T) {
+	s := newTestServer(t, Options{})
+	s.Edit(func(st *State) {
+		st.DelegationSources = append(st.DelegationSources, DelegationSource{Name: "ansattporten", Issuer: "https://ansattporten.example.test/"})
+	})
+	_, raw, _ := (&apiClient{t: t, s: s}).do("GET", "/delegationsources", nil)
+	var ds []map[string]any
+	if err := json.Unmarshal(raw, &ds); err != nil || len(ds) != 2 {
+		t.Fatalf("delegation sources: %s", raw)
+	}
+	for _, d := range ds {
+		for _, field := range []string{"created", "last_updated"} {
+			ts, _ := d[field].(string)
+			mustParseRFC3339(t, ts)
+		}
 	}
 }

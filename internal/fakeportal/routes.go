@@ -18,7 +18,7 @@ const apiBase = "/api/v1"
 type route struct {
 	method  string
 	pattern string   // e.g. "/clients/{id}/jwks/{kid}", without apiBase
-	api     bool     // under apiBase; false for the token endpoint
+	api     bool     // under apiBase; false for Maskinporten's token endpoint, metadata and keys
 	open    bool     // no token needed (§7)
 	need    []string // the token must hold one of these scopes
 	handle  func(c *call) (any, error)
@@ -86,7 +86,12 @@ func (f *Fake) buildRoutes() []*route {
 		return &route{method: http.MethodGet, pattern: pattern, api: true, open: true, handle: h}
 	}
 	routes := []*route{
+		// Maskinporten's routes, at the root and not under apiBase: counted as
+		// "POST /token", "GET /.well-known/oauth-authorization-server" and
+		// "GET /jwk", keys no API route has.
 		{method: http.MethodPost, pattern: "/token", open: true, locksItself: true, handle: f.handleToken},
+		{method: http.MethodGet, pattern: metadataPath, open: true, handle: f.metadata},
+		{method: http.MethodGet, pattern: jwksPath, open: true, handle: f.signingKeys},
 
 		api("GET", "/scopes", scopesRead, f.listScopes),
 		api("POST", "/scopes", scopesWrite, f.createScope),
@@ -174,7 +179,23 @@ func (f *Fake) match(r *http.Request) (rt *route, params map[string]string, patt
 	if rel == "" {
 		rel = "/"
 	}
+	// An unknown path under the API that names a root route (POST
+	// /api/v1/token) keeps its base, so that it is not counted as a request
+	// to that route.
+	if api && f.rootRoute(rel) {
+		rel = apiBase + rel
+	}
 	return nil, nil, rel, notFound(fmt.Sprintf("no such endpoint: %s %s", r.Method, r.URL.Path))
+}
+
+// rootRoute is true when a route outside the API has pattern.
+func (f *Fake) rootRoute(pattern string) bool {
+	for _, rt := range f.routes {
+		if !rt.api && rt.pattern == pattern {
+			return true
+		}
+	}
+	return false
 }
 
 func matchSegments(pattern, path []string) (map[string]string, int, bool) {

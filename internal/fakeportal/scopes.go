@@ -35,21 +35,13 @@ const (
 	maxLongDescription = 1023 //
 )
 
-// scopeView is the copy of s the API answers with: allowed_integration_types
-// is always an array, never null.
-func scopeView(s *Scope) Scope {
-	v := *s
-	v.AllowedIntegrationTypes = append([]string{}, s.AllowedIntegrationTypes...)
-	return v
-}
-
 // GET /scopes: the caller's scopes, the inactive ones only with inactive=true.
 func (f *Fake) listScopes(c *call) (any, error) {
 	inactive, err := c.boolQuery("inactive")
 	if err != nil {
 		return nil, err
 	}
-	out := []Scope{}
+	out := []scopeAnswer{}
 	for _, s := range f.state.Scopes {
 		if s.OwnerOrgno == c.caller && (s.Active || inactive) {
 			out = append(out, scopeView(s))
@@ -238,7 +230,7 @@ func (f *Fake) scopeCatalogue(c *call) (any, error) {
 	integrationType := strings.ToLower(c.query("integration_type"))
 	delegated := c.query("delegated_sources")
 
-	out := []Scope{}
+	out := []scopeAnswer{}
 	for _, s := range f.state.Scopes {
 		switch {
 		case s.Visibility != "PUBLIC",

@@ -26,7 +26,8 @@ func newState() *State {
 		JWKS:     map[string]*KeySet{},
 		Contacts: map[string]*OrgContacts{},
 		DelegationSources: []DelegationSource{
-			{Name: "altinn", Issuer: "https://tt02.altinn.no/"},
+			{Name: "altinn", Issuer: "https://tt02.altinn.no/",
+				Created: "2019-11-05T09:46:18.000+01:00", LastUpdated: "2023-03-14T12:05:41.262Z"},
 		},
 	}
 }
@@ -163,10 +164,14 @@ type NotificationContact struct {
 	Phone string `json:"phone,omitempty"`
 }
 
-// DelegationSource is one entry of GET /delegationsources.
+// DelegationSource is one entry of GET /delegationsources. The real answers
+// date each source; the fake's have fixed dates, and one a test adds without
+// dates is answered with delegationSourceDate.
 type DelegationSource struct {
-	Name   string `json:"name"`
-	Issuer string `json:"issuer"`
+	Name        string `json:"name"`
+	Issuer      string `json:"issuer"`
+	Created     string `json:"created"`
+	LastUpdated string `json:"last_updated"`
 }
 
 // Prefix is one entry of GET /prefix and /prefix/all.

@@ -15,6 +15,7 @@ type Server struct {
 	BaseURL       string // URL + "/api/v1"
 	TokenEndpoint string // URL + "/token"
 	Audience      string // URL + "/": a grant's aud
+	Metadata      string // URL + "/.well-known/oauth-authorization-server": Maskinporten's metadata
 	HTTP          *httptest.Server
 }
 
@@ -64,6 +65,7 @@ func serve(f *Fake, l net.Listener, orgs []Org) *Server {
 		BaseURL:       hs.URL + apiBase,
 		TokenEndpoint: hs.URL + "/token",
 		Audience:      hs.URL + "/",
+		Metadata:      hs.URL + metadataPath,
 		HTTP:          hs,
 	}
 }

@@ -63,93 +63,93 @@ func (f *Fake) handleToken(c *call) (any, error) {
 		return nil, &oauthError{Status: http.StatusBadRequest, Code: "invalid_request", Desc: "assertion is missing"}
 	}
 
-	org, claims, err := f.verifyGrant(assertion)
+	g, err := f.verifyGrant(assertion)
 	if err != nil {
 		return nil, err
 	}
-	scope := strings.Join(strings.Fields(claims.Scope), " ")
+	scope := strings.Join(strings.Fields(g.claims.Scope), " ")
 	lifetime := f.opts.TokenLifetime
-	tok, err := f.signAccessToken(org.AdminClientID, org.Orgno, scope, lifetime)
+	tok, err := f.signAccessToken(g.client.ClientID, g.orgno, scope, lifetime)
 	if err != nil {
 		return nil, err
 	}
 	return tokenAnswer{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int(lifetime / time.Second), Scope: scope}, nil
 }
 
+// verifiedGrant is a good grant: whose it is and what it asks for.
+type verifiedGrant struct {
+	orgno  string
+	client AdminClient
+	claims *grantClaims
+}
+
 // verifyGrant checks a grant and, when it is good, uses up its jti.
-func (f *Fake) verifyGrant(assertion string) (Org, *grantClaims, error) {
+func (f *Fake) verifyGrant(assertion string) (*verifiedGrant, error) {
 	tok, err := jwt.ParseSigned(assertion, grantAlgorithms)
 	if err != nil {
-		return Org{}, nil, invalidGrant("the assertion is not a JWS signed with RS256, RS384 or RS512: " + err.Error())
+		return nil, invalidGrant("the assertion is not a JWS signed with RS256, RS384 or RS512: " + err.Error())
 	}
 	var unverified grantClaims
 	if err := tok.UnsafeClaimsWithoutVerification(&unverified); err != nil {
-		return Org{}, nil, invalidGrant("the assertion's claims are not readable: " + err.Error())
+		return nil, invalidGrant("the assertion's claims are not readable: " + err.Error())
 	}
 	if unverified.Issuer == "" {
-		return Org{}, nil, invalidGrant("the assertion has no iss (the client_id of the admin client)")
+		return nil, invalidGrant("the assertion has no iss (the client_id of the admin client)")
 	}
 
 	f.mu.Lock()
-	var org Org
-	found := false
-	for _, o := range f.orgs {
-		if o.AdminClientID != "" && o.AdminClientID == unverified.Issuer {
-			org, found = o.Org, true
-			break
-		}
-	}
+	org, client, found := f.adminClient(unverified.Issuer)
 	audience := f.issuer + "/"
 	f.mu.Unlock()
 	if !found {
-		return Org{}, nil, invalidGrant(fmt.Sprintf("unknown client %q in iss", unverified.Issuer))
+		return nil, invalidGrant(fmt.Sprintf("unknown client %q in iss", unverified.Issuer))
 	}
 
-	key, err := grantVerificationKey(org, tok.Headers[0], assertion)
+	key, err := grantVerificationKey(client, tok.Headers[0], assertion)
 	if err != nil {
-		return Org{}, nil, err
+		return nil, err
 	}
 	var claims grantClaims
 	if err := tok.Claims(key, &claims); err != nil {
-		return Org{}, nil, invalidGrant("the assertion's signature is not valid for the client's key")
+		return nil, invalidGrant("the assertion's signature is not valid for the client's key")
 	}
 
 	if len(claims.Audience) != 1 || claims.Audience[0] != audience {
-		return Org{}, nil, invalidGrant(fmt.Sprintf("aud must be %q (the issuer, trailing slash included), not %q",
+		return nil, invalidGrant(fmt.Sprintf("aud must be %q (the issuer, trailing slash included), not %q",
 			audience, strings.Join(claims.Audience, " ")))
 	}
 	if claims.IssuedAt == nil || claims.Expiry == nil {
-		return Org{}, nil, invalidGrant("the assertion must have iat and exp")
+		return nil, invalidGrant("the assertion must have iat and exp")
 	}
 	iat, exp := claims.IssuedAt.Time(), claims.Expiry.Time()
 	if life := exp.Sub(iat); life <= 0 || life > maxGrantLifetime {
-		return Org{}, nil, invalidGrant(fmt.Sprintf("exp - iat must be at most %d seconds, is %d",
+		return nil, invalidGrant(fmt.Sprintf("exp - iat must be at most %d seconds, is %d",
 			int(maxGrantLifetime/time.Second), int(life/time.Second)))
 	}
 	now := f.now()
 	if !now.Before(exp.Add(clockTolerance)) {
-		return Org{}, nil, invalidGrant("the assertion has expired (exp is in the past)")
+		return nil, invalidGrant("the assertion has expired (exp is in the past)")
 	}
 	if iat.After(now.Add(clockTolerance)) {
-		return Org{}, nil, invalidGrant("iat is in the future; check the clock")
+		return nil, invalidGrant("iat is in the future; check the clock")
 	}
 	if claims.ID == "" {
-		return Org{}, nil, invalidGrant("the assertion has no jti")
+		return nil, invalidGrant("the assertion has no jti")
 	}
 
 	requested := strings.Fields(claims.Scope)
 	if len(requested) == 0 {
-		return Org{}, nil, &oauthError{Status: http.StatusBadRequest, Code: "invalid_scope",
+		return nil, &oauthError{Status: http.StatusBadRequest, Code: "invalid_scope",
 			Desc: "the assertion asks for no scope"}
 	}
-	allowed := org.AdminScopes
+	allowed := client.Scopes
 	if allowed == nil {
 		allowed = allAPIScopes
 	}
 	for _, s := range requested {
 		if !slices.Contains(allowed, s) {
-			return Org{}, nil, &oauthError{Status: http.StatusBadRequest, Code: "invalid_scope",
-				Desc: fmt.Sprintf("client %s may not request the scope %s", org.AdminClientID, s)}
+			return nil, &oauthError{Status: http.StatusBadRequest, Code: "invalid_scope",
+				Desc: fmt.Sprintf("client %s may not request the scope %s", client.ClientID, s)}
 		}
 	}
 
@@ -163,34 +163,34 @@ func (f *Fake) verifyGrant(assertion string) (Org, *grantClaims, error) {
 			delete(f.jtis, j)
 		}
 	}
-	jtiKey := org.AdminClientID + "\x00" + claims.ID
+	jtiKey := client.ClientID + "\x00" + claims.ID
 	if _, seen := f.jtis[jtiKey]; seen {
-		return Org{}, nil, invalidGrant(fmt.Sprintf("the jti %q has been used before; every grant needs a new one", claims.ID))
+		return nil, invalidGrant(fmt.Sprintf("the jti %q has been used before; every grant needs a new one", claims.ID))
 	}
 	f.jtis[jtiKey] = exp.Add(2 * clockTolerance)
-	return org, &claims, nil
+	return &verifiedGrant{orgno: org.Orgno, client: client, claims: &claims}, nil
 }
 
 // grantVerificationKey picks the key that must have signed the grant: the
 // registered key named by kid, or the registered business certificate sent
 // as x5c. A client with a registered key must use kid.
-func grantVerificationKey(org Org, h jose.Header, assertion string) (any, error) {
+func grantVerificationKey(client AdminClient, h jose.Header, assertion string) (any, error) {
 	x5c, err := headerX5c(assertion)
 	if err != nil {
 		return nil, invalidGrant(err.Error())
 	}
 	switch {
 	case h.KeyID != "":
-		if org.AdminPublicKey == nil || h.KeyID != org.AdminKeyID {
-			return nil, invalidGrant(fmt.Sprintf("kid %q is not a key registered on client %s", h.KeyID, org.AdminClientID))
+		if client.PublicKey == nil || h.KeyID != client.KeyID {
+			return nil, invalidGrant(fmt.Sprintf("kid %q is not a key registered on client %s", h.KeyID, client.ClientID))
 		}
-		return org.AdminPublicKey, nil
+		return client.PublicKey, nil
 	case len(x5c) > 0:
-		if org.AdminPublicKey != nil {
-			return nil, invalidGrant(fmt.Sprintf("client %s has registered keys: sign with one of them and send its kid", org.AdminClientID))
+		if client.PublicKey != nil {
+			return nil, invalidGrant(fmt.Sprintf("client %s has registered keys: sign with one of them and send its kid", client.ClientID))
 		}
-		if org.AdminCertificate == nil {
-			return nil, invalidGrant(fmt.Sprintf("client %s has no business certificate registered", org.AdminClientID))
+		if client.Certificate == nil {
+			return nil, invalidGrant(fmt.Sprintf("client %s has no business certificate registered", client.ClientID))
 		}
 		der, err := base64.StdEncoding.DecodeString(x5c[0])
 		if err != nil {
@@ -200,8 +200,8 @@ func grantVerificationKey(org Org, h jose.Header, assertion string) (any, error)
 		if err != nil {
 			return nil, invalidGrant("x5c[0] is not a certificate: " + err.Error())
 		}
-		if !leaf.Equal(org.AdminCertificate) {
-			return nil, invalidGrant(fmt.Sprintf("the certificate in x5c is not the one registered for client %s", org.AdminClientID))
+		if !leaf.Equal(client.Certificate) {
+			return nil, invalidGrant(fmt.Sprintf("the certificate in x5c is not the one registered for client %s", client.ClientID))
 		}
 		return leaf.PublicKey, nil
 	}

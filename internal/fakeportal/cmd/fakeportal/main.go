@@ -4,18 +4,19 @@
 //	go run ./internal/fakeportal/cmd/fakeportal -listen 127.0.0.1:0 -env-file /tmp/krr/fakeportal.env
 //	. /tmp/krr/fakeportal.env   # KRR_* for the provider, FAKEPORTAL_* for scripts
 //
-// It seeds three organisations: an API provider with the prefix "demo" and an
-// admin client whose private key it writes beside the env file, a consumer
-// without a prefix, and a third organisation to give access to. It serves
-// until SIGINT or SIGTERM.
+// It seeds three organisations: an API provider with the prefix "demo", a
+// consumer without a prefix, and a third organisation to give access to. The
+// provider has two admin clients, one with a registered key and one with a
+// business certificate (Maskinporten refuses a certificate from a client
+// with keys); the key, and the certificate as a PKCS#12 file, are written
+// beside the env file. Timestamps vary in form as the real API's do, seeded
+// from the clock unless -timestamp-seed is given; the seed is logged at start.
+// It serves until SIGINT or SIGTERM.
 package main
 
 import (
 	"context"
-	"crypto/rsa"
-	"crypto/x509"
 	"encoding/json"
-	"encoding/pem"
 	"errors"
 	"flag"
 	"fmt"
@@ -44,8 +45,6 @@ const (
 	otherOrgno     = "313000001"
 	otherName      = "DEMO TREDJEPART AS"
 
-	keyFileName = "fakeportal-admin-key.pem"
-
 	// sessionTokenLifetime: the static tokens in the env file should outlast
 	// a demo session.
 	sessionTokenLifetime = 12 * time.Hour
@@ -68,6 +67,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	envFile := fs.String("env-file", "", "where to write `export NAME=value` lines for the provider and scripts (required)")
 	latency := fs.Duration("latency", 0, "added to every request before it is handled, as a network would (for benchmarks)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
+	timestampSeed := fs.Int64("timestamp-seed", 0, "seed of the timestamps' forms, to replay a run (0: from the clock)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -85,7 +85,13 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 		fmt.Fprintf(stderr, "fakeportal: "+format+"\n", a...)
 	}
 
-	opts := fakeportal.Options{StaticTokenLifetime: sessionTokenLifetime, Latency: *latency}
+	// Varied timestamp forms by default: the demo should meet what the real
+	// API answers, and the logged seed replays a run.
+	seed := *timestampSeed
+	if seed == 0 {
+		seed = time.Now().UnixNano() | 1 // never 0, which means one fixed form
+	}
+	opts := fakeportal.Options{StaticTokenLifetime: sessionTokenLifetime, Latency: *latency, TimestampSeed: seed}
 	if !*quiet {
 		// Method, route and status only: never a token or a body.
 		opts.OnRequest = func(method, route string, status int, elapsed time.Duration) {
@@ -94,48 +100,53 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	fake := fakeportal.New(opts)
 
+	provider, key := fakeportal.NewOrg(providerOrgno, providerName, providerPrefix)
+	certKey, cert, err := newBusinessCertificate(providerOrgno, providerName)
+	if err != nil {
+		return fmt.Errorf("making the business certificate: %w", err)
+	}
+	creds, err := writeCredentials(filepath.Dir(*envFile), key, certKey, cert)
+	if err != nil {
+		return err
+	}
+	certClientID := provider.AdminClientID + "-certificate"
+	provider.ExtraAdminClients = []fakeportal.AdminClient{{ClientID: certClientID, Certificate: cert}}
+
 	l, err := net.Listen("tcp", *listen)
 	if err != nil {
 		return fmt.Errorf("listening on %s: %w", *listen, err)
 	}
 	url := "http://" + l.Addr().String()
 	fake.SetIssuer(url)
-
-	provider, key := fakeportal.NewOrg(providerOrgno, providerName, providerPrefix)
 	fake.AddOrg(provider)
 	// The consumer acts through FAKEPORTAL_CONSUMER_TOKEN; it needs no admin client.
 	fake.AddOrg(fakeportal.Org{Orgno: consumerOrgno, Name: consumerName})
 	fake.AddOrg(fakeportal.Org{Orgno: otherOrgno, Name: otherName})
 
-	dir := filepath.Dir(*envFile)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		l.Close()
-		return err
-	}
-	keyPath, err := filepath.Abs(filepath.Join(dir, keyFileName))
-	if err != nil {
-		l.Close()
-		return err
-	}
-	if err := writeKey(keyPath, key); err != nil {
-		l.Close()
-		return err
-	}
 	env := [][2]string{
 		{"KRR_BASE_URL", url + "/api/v1"},
 		{"KRR_TOKEN_ENDPOINT", url + "/token"},
 		{"KRR_AUDIENCE", fake.Audience()},
 		{"KRR_CLIENT_ID", provider.AdminClientID},
 		{"KRR_KEY_ID", provider.AdminKeyID},
-		{"KRR_PRIVATE_KEY_FILE", keyPath},
+		{"KRR_PRIVATE_KEY_FILE", creds.keyPath},
 		{"FAKEPORTAL_PROVIDER_ORGNO", providerOrgno},
 		{"FAKEPORTAL_PROVIDER_PREFIX", providerPrefix},
 		{"FAKEPORTAL_PROVIDER_TOKEN", fake.IssueToken(providerOrgno)},
 		{"FAKEPORTAL_CONSUMER_ORGNO", consumerOrgno},
 		{"FAKEPORTAL_CONSUMER_TOKEN", fake.IssueToken(consumerOrgno)},
 		{"FAKEPORTAL_OTHER_ORGNO", otherOrgno},
+		// Not KRR_CERTIFICATE_*: the provider would see a key and a
+		// certificate at once and refuse them as conflicting.
+		{"FAKEPORTAL_CERTIFICATE_CLIENT_ID", certClientID},
+		{"FAKEPORTAL_CERTIFICATE_FILE", creds.certPath},
+		{"FAKEPORTAL_CERTIFICATE_PASSWORD", creds.certPassword},
 	}
-	if err := writeEnvFile(*envFile, env); err != nil {
+	notes := []string{
+		"the provider signs with the admin client's key (KRR_KEY_ID, KRR_PRIVATE_KEY_FILE); to sign with the business certificate instead:",
+		`export KRR_CLIENT_ID="$FAKEPORTAL_CERTIFICATE_CLIENT_ID" KRR_CERTIFICATE_FILE="$FAKEPORTAL_CERTIFICATE_FILE" KRR_CERTIFICATE_PASSWORD="$FAKEPORTAL_CERTIFICATE_PASSWORD"; unset KRR_PRIVATE_KEY_FILE KRR_KEY_ID`,
+	}
+	if err := writeEnvFile(*envFile, env, notes); err != nil {
 		l.Close()
 		return err
 	}
@@ -143,7 +154,8 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	srv := &http.Server{Handler: withRequestCounts(fake), ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(l) }()
-	logLine("serving %s (API %s/api/v1); environment in %s", url, url, *envFile)
+	logLine("serving %s (API %s/api/v1); environment in %s; timestamp seed %d (replay with -timestamp-seed %d)",
+		url, url, *envFile, seed, seed)
 
 	select {
 	case err := <-served:
@@ -183,22 +195,14 @@ func withRequestCounts(fake *fakeportal.Fake) http.Handler {
 	})
 }
 
-// writeKey writes the admin client's private key as PKCS#8 PEM, readable by
-// the owner only.
-func writeKey(path string, key *rsa.PrivateKey) error {
-	der, err := x509.MarshalPKCS8PrivateKey(key)
-	if err != nil {
-		return err
-	}
-	data := pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})
-	return writeAtomic(path, data)
-}
-
-// writeEnvFile writes `export NAME='value'` lines; it holds bearer tokens, so
-// it is the owner's only.
-func writeEnvFile(path string, env [][2]string) error {
+// writeEnvFile writes `export NAME='value'` lines after comment lines of
+// notes; it holds bearer tokens and a password, so it is the owner's only.
+func writeEnvFile(path string, env [][2]string, notes []string) error {
 	var b strings.Builder
 	b.WriteString("# written by fakeportal; source it: . " + filepath.Base(path) + "\n")
+	for _, n := range notes {
+		b.WriteString("# " + n + "\n")
+	}
 	for _, kv := range env {
 		fmt.Fprintf(&b, "export %s=%s\n", kv[0], shellQuote(kv[1]))
 	}

@@ -4,15 +4,19 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/base64"
 	"encoding/json"
 	"encoding/pem"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +24,9 @@ import (
 
 	jose "github.com/go-jose/go-jose/v4"
 	"github.com/go-jose/go-jose/v4/jwt"
+	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 )
 
 // mod11 is portal-api.md §9's check, written out again so the seeded numbers
@@ -81,7 +88,8 @@ func TestRunWritesEnvFileAndServes(t *testing.T) {
 	env := waitForEnv(t, envPath, done)
 	for _, name := range []string{"KRR_BASE_URL", "KRR_TOKEN_ENDPOINT", "KRR_AUDIENCE", "KRR_CLIENT_ID", "KRR_KEY_ID",
 		"KRR_PRIVATE_KEY_FILE", "FAKEPORTAL_PROVIDER_ORGNO", "FAKEPORTAL_PROVIDER_PREFIX", "FAKEPORTAL_PROVIDER_TOKEN",
-		"FAKEPORTAL_CONSUMER_ORGNO", "FAKEPORTAL_CONSUMER_TOKEN", "FAKEPORTAL_OTHER_ORGNO"} {
+		"FAKEPORTAL_CONSUMER_ORGNO", "FAKEPORTAL_CONSUMER_TOKEN", "FAKEPORTAL_OTHER_ORGNO",
+		"FAKEPORTAL_CERTIFICATE_CLIENT_ID", "FAKEPORTAL_CERTIFICATE_FILE", "FAKEPORTAL_CERTIFICATE_PASSWORD"} {
 		if env[name] == "" {
 			t.Errorf("%s missing from the env file", name)
 		}
@@ -91,40 +99,35 @@ func TestRunWritesEnvFileAndServes(t *testing.T) {
 		env["KRR_AUDIENCE"] != strings.TrimSuffix(base, "api/v1") || env["KRR_TOKEN_ENDPOINT"] != strings.TrimSuffix(base, "/api/v1")+"/token" {
 		t.Fatalf("URLs: %v", env)
 	}
-	for _, p := range []string{envPath, env["KRR_PRIVATE_KEY_FILE"]} {
+	for _, p := range []string{envPath, env["KRR_PRIVATE_KEY_FILE"], env["FAKEPORTAL_CERTIFICATE_FILE"]} {
 		if fi, err := os.Stat(p); err != nil || fi.Mode().Perm() != 0o600 {
 			t.Errorf("%s: mode %v, %v", p, fi.Mode(), err)
 		}
 	}
-	if filepath.Dir(env["KRR_PRIVATE_KEY_FILE"]) != dir {
-		t.Errorf("key file %s is not beside the env file", env["KRR_PRIVATE_KEY_FILE"])
+	for _, p := range []string{env["KRR_PRIVATE_KEY_FILE"], env["FAKEPORTAL_CERTIFICATE_FILE"]} {
+		if !filepath.IsAbs(p) || filepath.Dir(p) != dir {
+			t.Errorf("%s is not an absolute path beside the env file", p)
+		}
+	}
+	// The certificate's variables must not make the provider see two
+	// credentials; a comment says how to switch to the certificate.
+	for name := range env {
+		if strings.HasPrefix(name, "KRR_CERTIFICATE") {
+			t.Errorf("%s is set beside KRR_PRIVATE_KEY_FILE", name)
+		}
+	}
+	raw, _ := os.ReadFile(envPath)
+	if !regexp.MustCompile(`(?m)^# .*export .*KRR_CLIENT_ID="\$FAKEPORTAL_CERTIFICATE_CLIENT_ID".*KRR_CERTIFICATE_FILE="\$FAKEPORTAL_CERTIFICATE_FILE".*` +
+		`KRR_CERTIFICATE_PASSWORD="\$FAKEPORTAL_CERTIFICATE_PASSWORD".*; unset KRR_PRIVATE_KEY_FILE KRR_KEY_ID$`).Match(raw) {
+		t.Errorf("no comment on using the certificate:\n%s", raw)
 	}
 
 	// The admin client's key gets a token at the token endpoint.
 	key := readKey(t, env["KRR_PRIVATE_KEY_FILE"])
-	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: jose.JSONWebKey{Key: key, KeyID: env["KRR_KEY_ID"]}}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	now := time.Now()
-	assertion, err := jwt.Signed(signer).Claims(map[string]any{"iss": env["KRR_CLIENT_ID"], "aud": env["KRR_AUDIENCE"],
-		"scope": "idporten:scopes.read idporten:scopes.write", "iat": now.Unix(), "exp": now.Add(100 * time.Second).Unix(),
-		"jti": "demo-1"}).Serialize()
-	if err != nil {
-		t.Fatal(err)
-	}
-	resp, err := http.PostForm(env["KRR_TOKEN_ENDPOINT"], url.Values{"grant_type": {"urn:ietf:params:oauth:grant-type:jwt-bearer"},
-		"assertion": {assertion}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tok struct {
-		AccessToken string `json:"access_token"`
-	}
-	json.NewDecoder(resp.Body).Decode(&tok)
-	resp.Body.Close()
-	if resp.StatusCode != 200 || tok.AccessToken == "" {
-		t.Fatalf("token endpoint: %d", resp.StatusCode)
+	assertion := signGrant(t, env, env["KRR_CLIENT_ID"], jose.JSONWebKey{Key: key, KeyID: env["KRR_KEY_ID"]}, nil)
+	status, tok := postGrant(t, env, assertion)
+	if status != 200 || tok.AccessToken == "" {
+		t.Fatalf("token endpoint: %d %+v", status, tok)
 	}
 
 	get := func(path, token string) (int, string) {
@@ -143,6 +146,37 @@ func TestRunWritesEnvFileAndServes(t *testing.T) {
 	if status, body := get("/prefix", tok.AccessToken); status != 200 || !strings.Contains(body, `"prefix":"demo"`) {
 		t.Errorf("provider's /prefix: %d %s", status, body)
 	}
+	// The business certificate, read from the PKCS#12 file with its
+	// password, signs a grant with x5c and no kid for the certificate's
+	// admin client, which acts for the provider organisation too.
+	p12, err := os.ReadFile(env["FAKEPORTAL_CERTIFICATE_FILE"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, _, err := pkcs12.DecodeChain(p12, "not-the-password"); err == nil {
+		t.Error("the PKCS#12 file opens without its password")
+	}
+	certKey, cert, _, err := pkcs12.DecodeChain(p12, env["FAKEPORTAL_CERTIFICATE_PASSWORD"])
+	if err != nil {
+		t.Fatalf("reading the PKCS#12 file: %v", err)
+	}
+	if cert.Subject.SerialNumber != providerOrgno {
+		t.Errorf("certificate subject %v", cert.Subject)
+	}
+	x5c := []string{base64.StdEncoding.EncodeToString(cert.Raw)}
+	status, certTok := postGrant(t, env, signGrant(t, env, env["FAKEPORTAL_CERTIFICATE_CLIENT_ID"], certKey, x5c))
+	if status != 200 || certTok.AccessToken == "" {
+		t.Fatalf("certificate grant: %d %+v", status, certTok)
+	}
+	if status, body := get("/prefix", certTok.AccessToken); status != 200 || !strings.Contains(body, `"prefix":"demo"`) {
+		t.Errorf("/prefix with the certificate's token: %d %s", status, body)
+	}
+	// Maskinporten refuses a certificate from the client with the key.
+	if status, ans := postGrant(t, env, signGrant(t, env, env["KRR_CLIENT_ID"], certKey, x5c)); status != 400 ||
+		!strings.Contains(ans.ErrorDescription, "registered keys") {
+		t.Errorf("certificate grant for the key's client: %d %+v", status, ans)
+	}
+
 	if status, body := get("/prefix", env["FAKEPORTAL_PROVIDER_TOKEN"]); status != 200 || !strings.Contains(body, providerOrgno) {
 		t.Errorf("provider token: %d %s", status, body)
 	}
@@ -165,10 +199,12 @@ func TestRunWritesEnvFileAndServes(t *testing.T) {
 		t.Fatal("run did not stop")
 	}
 	out := logs.String()
-	if !strings.Contains(out, "GET /prefix 200") || !strings.Contains(out, "POST /token 200") {
+	if !strings.Contains(out, "GET /prefix 200") || !strings.Contains(out, "POST /token 200") ||
+		!regexp.MustCompile(`timestamp seed [1-9][0-9]*`).MatchString(out) {
 		t.Errorf("request log: %s", out)
 	}
-	for _, secret := range []string{tok.AccessToken, env["FAKEPORTAL_PROVIDER_TOKEN"], assertion} {
+	for _, secret := range []string{tok.AccessToken, certTok.AccessToken, env["FAKEPORTAL_PROVIDER_TOKEN"], assertion,
+		env["FAKEPORTAL_CERTIFICATE_PASSWORD"]} {
 		if strings.Contains(out, secret) {
 			t.Error("a token was logged")
 		}
@@ -215,6 +251,49 @@ func waitForEnv(t *testing.T, path string, done <-chan error) map[string]string 
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
+}
+
+// signGrant signs a JWT grant for clientID with key: a jose.JSONWebKey
+// with a kid, or a bare key sent with the certificate chain x5c.
+func signGrant(t *testing.T, env map[string]string, clientID string, key any, x5c []string) string {
+	t.Helper()
+	opts := &jose.SignerOptions{}
+	if x5c != nil {
+		opts = opts.WithHeader("x5c", x5c)
+	}
+	signer, err := jose.NewSigner(jose.SigningKey{Algorithm: jose.RS256, Key: key}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Now()
+	assertion, err := jwt.Signed(signer).Claims(map[string]any{"iss": clientID, "aud": env["KRR_AUDIENCE"],
+		"scope": "idporten:scopes.read idporten:scopes.write", "iat": now.Unix(), "exp": now.Add(100 * time.Second).Unix(),
+		"jti": rand.Text()}).Serialize()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return assertion
+}
+
+type tokenAnswer struct {
+	AccessToken      string `json:"access_token"`
+	ErrorDescription string `json:"error_description"`
+}
+
+// postGrant sends a grant to the token endpoint.
+func postGrant(t *testing.T, env map[string]string, assertion string) (int, tokenAnswer) {
+	t.Helper()
+	resp, err := http.PostForm(env["KRR_TOKEN_ENDPOINT"], url.Values{"grant_type": {"urn:ietf:params:oauth:grant-type:jwt-bearer"},
+		"assertion": {assertion}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var ans tokenAnswer
+	if err := json.NewDecoder(resp.Body).Decode(&ans); err != nil {
+		t.Fatal(err)
+	}
+	return resp.StatusCode, ans
 }
 
 func readKey(t *testing.T, path string) *rsa.PrivateKey {
@@ -292,4 +371,75 @@ func TestRunLatencyAndRequestCounts(t *testing.T) {
 	if strings.Contains(logs.String(), "GET /prefix/all") {
 		t.Errorf("-quiet logged requests: %s", logs.String())
 	}
+}
+
+// -timestamp-seed fixes the forms of the timestamps: a run replays the forms
+// of an in-process fake with that seed, seeded with the same organisations.
+func TestRunTimestampSeed(t *testing.T) {
+	dir := t.TempDir()
+	envPath := filepath.Join(dir, "fakeportal.env")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var logs lockedBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- run(ctx, []string{"-env-file", envPath, "-quiet", "-timestamp-seed", "5"}, &logs)
+	}()
+	env := waitForEnv(t, envPath, done)
+	got := createdShapes(t, env["KRR_BASE_URL"], env["FAKEPORTAL_PROVIDER_TOKEN"])
+	cancel()
+	<-done
+	if !strings.Contains(logs.String(), "timestamp seed 5 ") {
+		t.Errorf("log: %s", logs.String())
+	}
+
+	replay, err := fakeportal.StartWith(fakeportal.Options{TimestampSeed: 5},
+		fakeportal.Org{Orgno: providerOrgno, Name: providerName, Prefixes: []string{providerPrefix}},
+		fakeportal.Org{Orgno: consumerOrgno}, fakeportal.Org{Orgno: otherOrgno})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer replay.Close()
+	want := createdShapes(t, replay.BaseURL, replay.IssueToken(providerOrgno))
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("forms with -timestamp-seed 5:\n%v\nan in-process fake with seed 5:\n%v", got, want)
+	}
+}
+
+// createdShapes is the form (digits blanked) of the provider prefix's created
+// and of six new scopes' created.
+func createdShapes(t *testing.T, base, token string) []string {
+	t.Helper()
+	digits := regexp.MustCompile(`[0-9]`)
+	call := func(method, path, body string) map[string]any {
+		req, _ := http.NewRequest(method, base+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		raw, _ := io.ReadAll(resp.Body)
+		var one map[string]any
+		var list []map[string]any
+		if json.Unmarshal(raw, &list) == nil && len(list) > 0 {
+			one = list[0]
+		} else if err := json.Unmarshal(raw, &one); err != nil || resp.StatusCode != 200 {
+			t.Fatalf("%s %s: %d %s", method, path, resp.StatusCode, raw)
+		}
+		return one
+	}
+	shape := func(obj map[string]any) string {
+		ts, _ := obj["created"].(string)
+		if _, err := time.Parse(time.RFC3339, ts); err != nil {
+			t.Fatalf("created %q: %v", ts, err)
+		}
+		return digits.ReplaceAllString(ts, "0")
+	}
+	out := []string{shape(call("GET", "/prefix", ""))}
+	for i := range 6 {
+		out = append(out, shape(call("POST", "/scopes", fmt.Sprintf(`{"prefix":"demo","subscope":"s%d","description":"d"}`, i))))
+	}
+	return out
 }
