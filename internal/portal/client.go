@@ -87,6 +87,9 @@ type request struct {
 	hint404 string
 	// allowEmpty: a 2xx with an empty body is fine (out stays as it was).
 	allowEmpty bool
+	// tokenRenewed: the request is being sent again with a new token
+	// after the portal refused the first (401); a second 401 is final.
+	tokenRenewed bool
 }
 
 // errNoTokens is returned for a call that needs a token when none is configured.
@@ -222,6 +225,13 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		ae := newAPIError(r.method, r.path, resp.StatusCode, resp.Header, data)
 		ae.Attempts = max(attempts, attempt)
+		if ae.StatusCode == http.StatusUnauthorized && !r.open && !r.tokenRenewed && c.rejectToken(resp.Request) {
+			// The token expired or was revoked before its time: one new
+			// token and one more try. (A 401 means the request was not
+			// carried out, so even a POST may be sent again.)
+			r.tokenRenewed = true
+			return c.do(ctx, r, out)
+		}
 		if ae.StatusCode == http.StatusForbidden && !r.open {
 			ae.Caller = c.callerOf(resp.Request)
 		}
@@ -253,6 +263,22 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		return fmt.Errorf("%s %s: could not read the portal's answer: %v", r.method, r.path, err)
 	}
 	return nil
+}
+
+// rejectToken tells the token source that the portal refused the token a
+// request carried, so that the next call fetches a new one. It reports
+// false for a source that cannot renew (a configured token).
+func (c *Client) rejectToken(hr *http.Request) bool {
+	r, ok := c.tokens.(tokenRejecter)
+	if !ok || hr == nil {
+		return false
+	}
+	tok, ok := strings.CutPrefix(hr.Header.Get("Authorization"), "Bearer ")
+	if !ok {
+		return false
+	}
+	r.Reject(tok)
+	return true
 }
 
 // callerOf reads the organisation the request's access token acts for, ""

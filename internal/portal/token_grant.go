@@ -185,6 +185,18 @@ func (s *grantTokenSource) Token(ctx context.Context) (string, error) {
 	}
 }
 
+// Reject drops token if it is the one cached: the portal refused it (it
+// expired early, or was revoked), and the next Token fetches a new one. A
+// token already replaced is left alone, so concurrent refusals of one
+// token cause one fetch.
+func (s *grantTokenSource) Reject(token string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.token == token {
+		s.token = ""
+	}
+}
+
 func (s *grantTokenSource) fetch(ctx context.Context, call *tokenCall) {
 	issued := s.cfg.Now()
 	tok, life, err := s.request(ctx)

@@ -12,6 +12,12 @@ type TokenSource interface {
 	Token(ctx context.Context) (string, error)
 }
 
+// tokenRejecter is a TokenSource that can drop a token the portal refused,
+// so that its next Token fetches a new one.
+type tokenRejecter interface {
+	Reject(token string)
+}
+
 // NewStaticTokenSource returns a source that always gives token, e.g. one
 // fetched by a pipeline beforehand. It is never refreshed.
 func NewStaticTokenSource(token string) TokenSource {
