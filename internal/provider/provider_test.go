@@ -67,6 +67,12 @@ type testPortal struct {
 
 func newTestPortal(t *testing.T) *testPortal {
 	t.Helper()
+	return newTestPortalWith(t, fakeportal.Options{})
+}
+
+// newTestPortalWith is newTestPortal with the fake's options.
+func newTestPortalWith(t *testing.T, opts fakeportal.Options) *testPortal {
+	t.Helper()
 	keys := adminKeys()
 	org := func(orgno, name string, prefixes ...string) fakeportal.Org {
 		return fakeportal.Org{
@@ -78,7 +84,7 @@ func newTestPortal(t *testing.T) *testPortal {
 			AdminPublicKey: &keys[orgno].PublicKey,
 		}
 	}
-	srv := fakeportal.NewServer(t,
+	srv := fakeportal.NewServerWith(t, opts,
 		org(providerOrgno, providerOrgName, providerPrefix),
 		org(consumerOrgno, consumerOrgName),
 		org(otherOrgno, otherOrgName),
