@@ -109,11 +109,15 @@ type tokenCall struct {
 // NewGrantTokenSource returns a TokenSource that gets its tokens with the JWT
 // bearer grant and reuses each until shortly before it expires.
 func NewGrantTokenSource(cfg GrantConfig) (TokenSource, error) {
-	u, err := url.Parse(strings.TrimSpace(cfg.TokenEndpoint))
-	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
-		return nil, fmt.Errorf("token endpoint %q is not an http(s) URL", cfg.TokenEndpoint)
+	if strings.TrimSpace(cfg.TokenEndpoint) != "" {
+		u, err := url.Parse(strings.TrimSpace(cfg.TokenEndpoint))
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+			return nil, fmt.Errorf("token endpoint %q is not an http(s) URL", cfg.TokenEndpoint)
+		}
+		cfg.TokenEndpoint = u.String()
+	} else if cfg.Audience == "" {
+		return nil, errors.New("the JWT grant needs a token endpoint, or an audience (the Maskinporten issuer) whose metadata names it")
 	}
-	cfg.TokenEndpoint = u.String()
 	if cfg.Audience == "" {
 		for _, env := range Environments {
 			if env.TokenEndpoint == cfg.TokenEndpoint {
@@ -226,7 +230,17 @@ type tokenAnswer struct {
 }
 
 // request performs the grant, retrying connection errors, 429 and 5xx.
+// Without a token endpoint, it first finds it in the issuer's metadata;
+// only one request runs at a time (fetch), so cfg needs no lock.
 func (s *grantTokenSource) request(ctx context.Context) (string, time.Duration, error) {
+	if s.cfg.TokenEndpoint == "" {
+		endpoint, err := discoverTokenEndpoint(ctx, s.cfg.HTTPClient, s.cfg.Audience)
+		if err != nil {
+			return "", 0, err
+		}
+		s.log.Debug(ctx, "portal: found the token endpoint in the issuer's metadata", map[string]any{"endpoint": endpoint})
+		s.cfg.TokenEndpoint = endpoint
+	}
 	var lastErr error
 	for attempt := 1; attempt <= tokenAttempts; attempt++ {
 		if attempt > 1 {

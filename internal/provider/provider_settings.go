@@ -82,8 +82,22 @@ func resolveSettings(m providerModel, getenv envLookup) (settings, diag.Diagnost
 		return s, diags
 	}
 	s.BaseURL = firstSet(m.BaseURL, getenv(envBaseURL), env.BaseURL)
-	s.TokenEndpoint = firstSet(m.TokenEndpoint, getenv(envTokenEndpoint), env.TokenEndpoint)
-	s.Audience = firstSet(m.Audience, getenv(envAudience), env.Audience)
+	audience := firstSet(m.Audience, getenv(envAudience), "")
+	s.Audience = firstSet(types.StringValue(audience), "", env.Audience)
+	s.TokenEndpoint = firstSet(m.TokenEndpoint, getenv(envTokenEndpoint), "")
+	if s.TokenEndpoint == "" && (audience == "" || audience == env.Audience) {
+		s.TokenEndpoint = env.TokenEndpoint
+	}
+	// Otherwise the token endpoint is left empty: another issuer was given
+	// without one, and its metadata (Maskinporten's discovery document)
+	// names it when the first token is fetched.
+	if s.TokenEndpoint == "" {
+		if _, err := checkEndpoint(s.Audience); err != nil {
+			diags.AddAttributeError(path.Root("audience"), "Invalid audience",
+				fmt.Sprintf("audience (or %s) %q: %s; the token endpoint is found from it when token_endpoint (or %s) "+
+					"is not set.", envAudience, s.Audience, err, envTokenEndpoint))
+		}
+	}
 
 	if normalized, err := checkEndpoint(s.BaseURL); err != nil {
 		diags.AddAttributeError(path.Root("base_url"), "Invalid base_url",
@@ -92,7 +106,7 @@ func resolveSettings(m providerModel, getenv envLookup) (settings, diag.Diagnost
 		diags.AddAttributeError(path.Root("base_url"), "Invalid base_url",
 			fmt.Sprintf("base_url (or %s) %q: %s.", envBaseURL, normalized, err))
 	}
-	if _, err := checkEndpoint(s.TokenEndpoint); err != nil {
+	if _, err := checkEndpoint(s.TokenEndpoint); s.TokenEndpoint != "" && err != nil {
 		diags.AddAttributeError(path.Root("token_endpoint"), "Invalid token_endpoint",
 			fmt.Sprintf("token_endpoint (or %s) %q: %s.", envTokenEndpoint, s.TokenEndpoint, err))
 	}

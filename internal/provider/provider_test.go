@@ -95,17 +95,20 @@ func newTestPortalWith(t *testing.T, opts fakeportal.Options) *testPortal {
 // providerConfig is a provider block that signs in as orgno's admin client
 // with the JWT grant, the way a pipeline would. alias may be empty.
 func (p *testPortal) providerConfig(alias, orgno string, extra ...string) string {
-	key := adminKeys()[orgno]
-	der, err := x509.MarshalPKCS8PrivateKey(key)
-	if err != nil {
-		p.t.Fatal(err)
-	}
-	keyPEM := strings.TrimSpace(string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})))
 	return p.providerBlock(alias, append([]string{
 		fmt.Sprintf("client_id = %q", "admin-"+orgno),
 		fmt.Sprintf("key_id = %q", orgno+"-admin"),
-		"private_key = <<-EOT\n" + keyPEM + "\nEOT",
+		"private_key = <<-EOT\n" + adminKeyPEM(p.t, orgno) + "EOT",
 	}, extra...)...)
+}
+
+// adminKeyPEM is orgno's admin key as PKCS#8 PEM, newline-terminated.
+func adminKeyPEM(t testing.TB, orgno string) string {
+	der, err := x509.MarshalPKCS8PrivateKey(adminKeys()[orgno])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
 }
 
 // tokenProviderConfig is a provider block with a static access token.

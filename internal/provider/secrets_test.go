@@ -4,7 +4,6 @@ import (
 	"crypto/rand"
 	"crypto/x509"
 	"crypto/x509/pkix"
-	"encoding/pem"
 	"fmt"
 	"math/big"
 	"os"
@@ -32,11 +31,7 @@ var jwtInText = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.
 func TestSecretsNeverReachLogsOrState(t *testing.T) {
 	p := newTestPortal(t)
 	p.seedScope(personScope, true)
-	der, err := x509.MarshalPKCS8PrivateKey(adminKeys()[providerOrgno])
-	if err != nil {
-		t.Fatal(err)
-	}
-	keyPEM := string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
+	keyPEM := adminKeyPEM(t, providerOrgno)
 	keyLines := strings.Split(strings.TrimSpace(keyPEM), "\n")
 	secrets := map[string]string{
 		"a line of the private key": keyLines[len(keyLines)/2],
