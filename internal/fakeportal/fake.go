@@ -80,6 +80,7 @@ type Fake struct {
 
 	stamps *formChooser
 
+	chaos   chaos // random faults, off unless SetChaos
 	faultMu sync.Mutex
 	faults  []*activeFault
 	counts  map[string]int

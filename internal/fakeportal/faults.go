@@ -60,7 +60,7 @@ func (f *Fake) takeFault(method, pattern string) *Fault {
 		fl := af.Fault
 		return &fl
 	}
-	return nil
+	return f.chaos.fault(method, pattern)
 }
 
 func (f *Fake) writeFault(w http.ResponseWriter, fl *Fault) {

@@ -87,6 +87,8 @@ type request struct {
 	hint404 string
 	// allowEmpty: a 2xx with an empty body is fine (out stays as it was).
 	allowEmpty bool
+	// idempotent: a POST that replaces a whole document, safe to repeat.
+	idempotent bool
 	// tokenRenewed: the request is being sent again with a new token
 	// after the portal refused the first (401); a second 401 is final.
 	tokenRenewed bool
@@ -139,7 +141,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 		RetryWaitMin: c.waitMin,
 		RetryWaitMax: c.waitMax,
 		RetryMax:     c.maxRetries,
-		CheckRetry:   retryPolicy(r.method),
+		CheckRetry:   retryPolicy(r.method, r.idempotent),
 		RequestLogHook: func(_ retryablehttp.Logger, _ *http.Request, i int) {
 			attempt = i + 1
 		},

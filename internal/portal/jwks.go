@@ -94,7 +94,8 @@ func (c *Client) ReplaceJWKS(ctx context.Context, clientID string, keys []JWK) (
 		seen[k.Kid] = true
 	}
 	var out JWKS
-	if err := c.do(ctx, request{method: http.MethodPost, path: p, body: JWKS{Keys: keys}}, &out); err != nil {
+	// The POST replaces the whole set: sent twice, it leaves the same set.
+	if err := c.do(ctx, request{method: http.MethodPost, path: p, body: JWKS{Keys: keys}, idempotent: true}, &out); err != nil {
 		return nil, err
 	}
 	out.Keys = nonNilSlice(out.Keys)

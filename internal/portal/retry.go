@@ -27,12 +27,15 @@ const maxRetryAfter = 2 * time.Minute
 // 5), with one exception: 429 says the request was refused unprocessed (a
 // rate limit), so it is retried after the wait the answer asks for. It is
 // also retried when no connection could be made at all.
-func retryPolicy(method string) retryablehttp.CheckRetry {
+//
+// A POST that the API defines as a whole replace (a client's key set) is
+// idempotent and retried like a PUT.
+func retryPolicy(method string, idempotent bool) retryablehttp.CheckRetry {
 	return func(ctx context.Context, resp *http.Response, err error) (bool, error) {
 		if ctx.Err() != nil {
 			return false, ctx.Err()
 		}
-		if method == http.MethodPost {
+		if method == http.MethodPost && !idempotent {
 			if resp != nil && resp.StatusCode == http.StatusTooManyRequests {
 				return true, nil
 			}

@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -8,7 +10,11 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/hashicorp/go-plugin"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 )
 
@@ -128,3 +134,46 @@ func (d *tfDir) mustRun(args ...string) string {
 	}
 	return out
 }
+
+// newReattachedTFDir is newTFDir with the provider served from this test
+// process, as terraform-plugin-testing serves it, so that the race detector
+// of make test watches the provider's code, while the test runs terraform
+// with the flags it chooses (terraform-plugin-testing always passes
+// -parallelism=10).
+func newReattachedTFDir(t *testing.T, config string) *tfDir {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	reattach := make(chan *plugin.ReattachConfig, 1)
+	closed := make(chan struct{})
+	go func() {
+		err := tf6server.Serve(registryAddressForTests, providerserver.NewProtocol6(New("test")()),
+			tf6server.WithDebug(ctx, reattach, closed), tf6server.WithLoggingSink(t))
+		if err != nil {
+			t.Errorf("serving the provider: %v", err)
+		}
+	}()
+	var cfg *plugin.ReattachConfig
+	select {
+	case cfg = <-reattach:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the provider server did not start")
+	}
+	t.Cleanup(func() {
+		cancel()
+		<-closed
+	})
+	info, err := json.Marshal(map[string]any{registryAddressForTests: map[string]any{
+		"Protocol": cfg.Protocol, "ProtocolVersion": cfg.ProtocolVersion, "Pid": cfg.Pid, "Test": cfg.Test,
+		"Addr": map[string]string{"Network": cfg.Addr.Network(), "String": cfg.Addr.String()},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &tfDir{t: t, dir: t.TempDir(), env: []string{"TF_REATTACH_PROVIDERS=" + string(info)}}
+	d.write(config)
+	d.mustRun("init", "-input=false")
+	return d
+}
+
+// registryAddressForTests is the provider's address, as users name it.
+const registryAddressForTests = "registry.terraform.io/platform-iac/krr"

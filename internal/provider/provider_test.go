@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"encoding/pem"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -127,8 +128,10 @@ func (p *testPortal) providerBlock(alias string, lines ...string) string {
 		fmt.Fprintf(&b, "  alias = %q\n", alias)
 	}
 	fmt.Fprintf(&b, "  base_url = %q\n  token_endpoint = %q\n  audience = %q\n", p.BaseURL, p.TokenEndpoint, p.Audience)
-	// Tests inject faults on purpose; keep retries quick and few.
-	b.WriteString("  max_retries = 2\n")
+	// Tests inject faults on purpose; keep retries few, unless a test says.
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.HasPrefix(l, "max_retries") }) {
+		b.WriteString("  max_retries = 2\n")
+	}
 	for _, l := range lines {
 		b.WriteString("  " + l + "\n")
 	}
