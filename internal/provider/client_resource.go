@@ -53,6 +53,7 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 	if resp.Diagnostics.HasError() || !r.checkScopesBeforeWrite(ctx, body, "created", &resp.Diagnostics) {
 		return
 	}
+	wantActive := plan.Active.ValueBool()
 	created, err := r.createOnce(ctx, body)
 	if err != nil {
 		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to create client %q", body.ClientName), err, r.data.Environment)
@@ -60,7 +61,7 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	plan.fromPortal(ctx, created, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	if !plan.Active.ValueBool() {
+	if !wantActive {
 		// Asked for deactivated: the client exists now, in state, whatever
 		// the deactivation does; a failure shows as a change next plan.
 		r.deactivate(ctx, id, &plan, &resp.State, &resp.Diagnostics)
