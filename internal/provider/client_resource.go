@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -55,6 +56,14 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	wantActive := plan.Active.ValueBool()
 	created, err := r.createOnce(ctx, body)
+	var unknown errOutcomeUnknown
+	if errors.As(err, &unknown) {
+		// Keep the id in state, so that the client is not lost if the
+		// portal made it: Terraform marks it tainted, the next refresh
+		// finds it or drops it, and the next apply replaces it.
+		plan.fromPortal(ctx, &body, &resp.Diagnostics)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	}
 	if err != nil {
 		addPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to create client %q", body.ClientName), err, r.data.Environment)
 		return
@@ -75,32 +84,56 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 //   - deactivated (a destroy before, or "Deaktiver" in the web portal): it
 //     is brought back with PUT, keeping its id, as a scope is;
 //   - active and the one asked for: adopted;
-//   - active and another: an error that says how to import it.
+//   - active and another: an error that says how to import it;
+//   - not there: the POST never reached the portal, and is sent again (up
+//     to three times in all).
+//
+// When it cannot tell whether the portal made the client (the answer and
+// the lookup both failed), it says so with errOutcomeUnknown.
 func (r *clientResource) createOnce(ctx context.Context, body portal.Integration) (*portal.Integration, error) {
-	created, err := r.data.Client.CreateIntegration(ctx, body)
-	if err == nil || !portal.IsConflict(err) && !answerLost(err) {
-		return created, err
+	var err error
+	for range createAttempts {
+		var created *portal.Integration
+		if created, err = r.data.Client.CreateIntegration(ctx, body); err == nil {
+			return created, nil
+		}
+		if !portal.IsConflict(err) && !answerLost(err) {
+			return nil, err
+		}
+		found, getErr := r.data.Client.GetIntegration(ctx, body.ClientID)
+		switch {
+		case getErr == nil && !found.Active:
+			revived := *found
+			revived.ClientSecret = ""
+			layOver(&revived, body)
+			revived.Active = true
+			return r.data.Client.UpdateIntegration(ctx, body.ClientID, revived)
+		case getErr == nil && sameClient(found, body):
+			return found, nil
+		case getErr == nil:
+			return nil, fmt.Errorf("%w; client id %s belongs to another active client, %q. To manage that client "+
+				"with Terraform, import it: terraform import krr_client.<name> %s", err, body.ClientID, found.ClientName, body.ClientID)
+		case portal.IsNotFound(getErr) && answerLost(err):
+			continue // the POST never reached the portal: sending it again is safe
+		default:
+			return nil, errOutcomeUnknown{err}
+		}
 	}
-	found, getErr := r.data.Client.GetIntegration(ctx, body.ClientID)
-	switch {
-	case getErr == nil && !found.Active:
-		revived := *found
-		revived.ClientSecret = ""
-		layOver(&revived, body)
-		revived.Active = true
-		return r.data.Client.UpdateIntegration(ctx, body.ClientID, revived)
-	case getErr == nil && sameClient(found, body):
-		return found, nil
-	case getErr == nil:
-		return nil, fmt.Errorf("%w; client id %s belongs to another active client, %q. To manage that client "+
-			"with Terraform, import it: terraform import krr_client.<name> %s", err, body.ClientID, found.ClientName, body.ClientID)
-	case portal.IsNotFound(getErr) && answerLost(err):
-		// The POST never reached the portal: sending it again is safe.
-		return r.data.Client.CreateIntegration(ctx, body)
-	default:
-		return nil, err
-	}
+	return nil, errOutcomeUnknown{err}
 }
+
+// createAttempts bounds the POSTs of one create.
+const createAttempts = 3
+
+// errOutcomeUnknown: a create's answer was lost and the portal could not
+// be asked whether it made the client.
+type errOutcomeUnknown struct{ err error }
+
+func (e errOutcomeUnknown) Error() string {
+	return e.err.Error() + "; the portal may or may not have made the client"
+}
+
+func (e errOutcomeUnknown) Unwrap() error { return e.err }
 
 // Read keeps a deactivated client in state with active = false, so that the
 // plan brings it back under the same id instead of making a new one; only a

@@ -84,8 +84,10 @@ func TestResolveSettings_prodAndOverridesFromEnv(t *testing.T) {
 	if diags.HasError() {
 		t.Fatal(diags)
 	}
-	if s.TokenEndpoint != "https://maskinporten.no/token" {
-		t.Errorf("token endpoint = %q, want prod's", s.TokenEndpoint)
+	// Another issuer without a token endpoint: the endpoint is found in
+	// that issuer's metadata when the first token is fetched.
+	if s.TokenEndpoint != "" {
+		t.Errorf("token endpoint = %q, want it left to the issuer's metadata", s.TokenEndpoint)
 	}
 	if s.BaseURL != "https://portal.example.test/api/v1" || s.Audience != "https://issuer.example.test/" {
 		t.Errorf("overrides not applied: %+v", s)
@@ -205,5 +207,19 @@ func TestResolveSettings_keyFromFile(t *testing.T) {
 	c := s.Credentials
 	if c.Kind != credentialsKey || c.ClientID != "admin" || c.KeyID != "kid-1" || !c.PrivateKey.Equal(adminKeys()[providerOrgno]) {
 		t.Errorf("credentials not loaded from the key file: kind %v client %q kid %q", c.Kind, c.ClientID, c.KeyID)
+	}
+}
+
+// The environment's token endpoint goes with its own issuer: given that
+// issuer, or none, the table's endpoint is used.
+func TestResolveSettings_environmentTokenEndpoint(t *testing.T) {
+	for _, audience := range []string{"", "https://maskinporten.no/"} {
+		s, diags := resolveSettings(nullModel(), env{envEnvironment: "prod", envAccessToken: "tok", envAudience: audience}.get)
+		if diags.HasError() {
+			t.Fatal(diags)
+		}
+		if s.TokenEndpoint != "https://maskinporten.no/token" {
+			t.Errorf("audience %q: token endpoint %q, want prod's", audience, s.TokenEndpoint)
+		}
 	}
 }
