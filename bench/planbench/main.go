@@ -36,6 +36,7 @@ func benchmark(args []string) error {
 	out := fs.String("out", "BENCHMARKS.md", "the report")
 	svg := fs.String("svg", "bench/plan-time.svg", "the chart")
 	keep := fs.Bool("keep", false, "keep the working directory")
+	fs.IntVar(&planRuns, "plan-runs", planRuns, "how often each no-change plan is measured (the median counts)")
 	writeConfig := fs.String("write-config", "", "only write the full-size configuration (for the standalone fake's prefix \"demo\") to this directory")
 	consumers := fs.Bool("consumers", false, "with -write-config: krr_scope_consumers in place of krr_scope_access")
 	if err := fs.Parse(args); err != nil {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 	"time"
 )
@@ -30,6 +31,16 @@ func (rep *report) find(kind string, s size, lat time.Duration) *run {
 
 func seconds(d time.Duration) string { return fmt.Sprintf("%.1f s", d.Seconds()) }
 
+// spread is a step's median time, with the range of its runs when there
+// were several.
+func spread(s step) string {
+	if len(s.Walls) < 2 {
+		return seconds(s.Wall)
+	}
+	lo, hi := slices.Min(s.Walls), slices.Max(s.Walls)
+	return fmt.Sprintf("%.2f s (%.2f–%.2f)", s.Wall.Seconds(), lo.Seconds(), hi.Seconds())
+}
+
 func ratio(a, b time.Duration) string {
 	if b <= 0 {
 		return "–"
@@ -50,7 +61,8 @@ func (rep *report) markdown(svgPath string) string {
 		"with `depends_on` for the order, so that the twin, which knows no computed value, applies the same " +
 		"configuration.\n\n")
 	b.WriteString("Machine: " + strings.Join(rep.Environment, "; ") + ". Times are wall times on a shared machine: " +
-		"compare within one run, not across runs.\n\n")
+		"compare within one run, not across runs. Each no-change plan is run several times (`-plan-runs`), and its " +
+		"median counts; the range is in brackets.\n\n")
 
 	b.WriteString("## No-change plan, full size\n\n")
 	b.WriteString("| latency | krr | twin | terraform_data | krr ÷ twin | krr ÷ terraform_data | API requests | token requests | provider peak memory | twin peak memory |\n")
@@ -61,8 +73,8 @@ func (rep *report) markdown(svgPath string) string {
 			continue
 		}
 		p := krr.Steps["plan"]
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %d | %d | %s | %s |\n", lat, seconds(p.Wall),
-			seconds(twin.Steps["plan"].Wall), seconds(data.Steps["plan"].Wall), ratio(p.Wall, twin.Steps["plan"].Wall),
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %d | %d | %s | %s |\n", lat, spread(p),
+			spread(twin.Steps["plan"]), spread(data.Steps["plan"]), ratio(p.Wall, twin.Steps["plan"].Wall),
 			ratio(p.Wall, data.Steps["plan"].Wall), p.apiRequests(), p.Tokens, mib(p.PeakKiB), mib(twin.Steps["plan"].PeakKiB))
 	}
 

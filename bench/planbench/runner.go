@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -150,10 +151,11 @@ func readEnvFile(path string) (map[string]string, error) {
 // step is one Terraform command's measurement.
 type step struct {
 	Command  string
-	Wall     time.Duration
-	Requests map[string]int // API requests by route
-	Tokens   int            // token requests
-	PeakKiB  int            // the provider processes' peak resident memory
+	Wall     time.Duration   // the median of Walls
+	Walls    []time.Duration // every run of the command
+	Requests map[string]int  // API requests by route
+	Tokens   int             // token requests
+	PeakKiB  int             // the provider processes' peak resident memory
 }
 
 func (s step) apiRequests() int {
@@ -224,39 +226,69 @@ func execute(b *binaries, work string, r *run, publicKeyPEM string, commands []s
 		"destroy": {"destroy", "-auto-approve", "-input=false", "-no-color"},
 	}
 	for _, command := range commands {
-		if fake != nil {
-			if _, err := fake.counts(); err != nil { // reset
-				return err
-			}
+		repeats := 1
+		if command == "plan" {
+			repeats = planRuns
 		}
-		_ = os.Remove(filepath.Join(dir, "mem.log"))
-		cmd := exec.Command("terraform", append([]string{"-chdir=" + dir}, args[command]...)...)
-		cmd.Env = env
-		start := time.Now()
-		out, err := cmd.CombinedOutput()
-		wall := time.Since(start)
-		if err != nil {
-			_ = os.WriteFile(filepath.Join(dir, command+".log"), out, 0o600)
-			return fmt.Errorf("%s %s: terraform %s: %v (output in %s)", r.Kind, r.Size, command, err, filepath.Join(dir, command+".log"))
-		}
-		s := step{Command: command, Wall: wall, Requests: map[string]int{}}
-		if fake != nil {
-			counts, err := fake.counts()
+		var s step
+		for range repeats {
+			one, err := measure(fake, dir, env, r, command, args[command])
 			if err != nil {
 				return err
 			}
-			for route, n := range counts {
-				if route == "POST /token" {
-					s.Tokens += n
-				} else {
-					s.Requests[route] = n
-				}
-			}
-			s.PeakKiB = peakKiB(filepath.Join(dir, "mem.log"))
+			walls := append(s.Walls, one.Wall)
+			s = one
+			s.Walls = walls
 		}
+		s.Wall = median(s.Walls)
 		r.Steps[command] = s
 	}
 	return nil
+}
+
+// planRuns is how often the no-change plan is measured; its median counts,
+// since one run on a shared machine is noise.
+var planRuns = 3
+
+// measure runs one terraform command and counts what it asked of the fake.
+func measure(fake *fakePortal, dir string, env []string, r *run, command string, args []string) (step, error) {
+	if fake != nil {
+		if _, err := fake.counts(); err != nil { // reset
+			return step{}, err
+		}
+	}
+	_ = os.Remove(filepath.Join(dir, "mem.log"))
+	cmd := exec.Command("terraform", append([]string{"-chdir=" + dir}, args...)...)
+	cmd.Env = env
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	wall := time.Since(start)
+	if err != nil {
+		_ = os.WriteFile(filepath.Join(dir, command+".log"), out, 0o600)
+		return step{}, fmt.Errorf("%s %s: terraform %s: %v (output in %s)", r.Kind, r.Size, command, err, filepath.Join(dir, command+".log"))
+	}
+	s := step{Command: command, Wall: wall, Requests: map[string]int{}}
+	if fake != nil {
+		counts, err := fake.counts()
+		if err != nil {
+			return step{}, err
+		}
+		for route, n := range counts {
+			if route == "POST /token" {
+				s.Tokens += n
+			} else {
+				s.Requests[route] = n
+			}
+		}
+		s.PeakKiB = peakKiB(filepath.Join(dir, "mem.log"))
+	}
+	return s, nil
+}
+
+func median(ds []time.Duration) time.Duration {
+	sorted := slices.Clone(ds)
+	slices.Sort(sorted)
+	return sorted[len(sorted)/2]
 }
 
 // peakKiB is the largest figure memwrap logged.

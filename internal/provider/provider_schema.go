@@ -52,7 +52,9 @@ func providerSchema() schema.Schema {
 			},
 			"audience": schema.StringAttribute{
 				MarkdownDescription: "Overrides the audience (`aud`) of the JWT grant: Maskinporten's issuer, " +
-					"trailing slash included. Env: `KRR_AUDIENCE`.",
+					"trailing slash included. Another issuer than the environment's, without `token_endpoint`, has " +
+					"its token endpoint read from its metadata (`<issuer>.well-known/oauth-authorization-server`). " +
+					"Env: `KRR_AUDIENCE`.",
 				Optional: true,
 			},
 			"access_token": schema.StringAttribute{
