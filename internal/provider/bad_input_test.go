@@ -1,9 +1,6 @@
 package provider
 
 import (
-	"crypto/rand"
-	"crypto/rsa"
-	"crypto/x509"
 	"fmt"
 	"strings"
 	"testing"
@@ -65,16 +62,8 @@ func firstResource(config string) string {
 }
 
 func badInputCases(t *testing.T, p *testPortal) []badInput {
-	a := testKey("A")
-	pemA := publicPEM(t, &a.PublicKey)
-	pkcs8, err := x509.MarshalPKCS8PrivateKey(a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	small, err := rsa.GenerateKey(rand.Reader, 1024)
-	if err != nil {
-		t.Fatal(err)
-	}
+	pemA := publicPEM(t, &testKey("A").PublicKey)
+	pkcs8, small := privateAndSmallKeys(t)
 	long := strings.Repeat("x", 256)
 	// A provider body that works but for what a case adds.
 	token := p.IssueToken(providerOrgno)

@@ -616,11 +616,11 @@ func TestAccClientJWKS_clientGone(t *testing.T) {
 
 // Key sets the portal would refuse are refused at plan time, with the
 // attribute and the rule named, before any request reaches the portal.
-func TestAccClientJWKS_refusedAtPlan(t *testing.T) {
-	t.Parallel()
-	a := testKey("A")
-	pemA := publicPEM(t, &a.PublicKey)
-	pkcs8, err := x509.MarshalPKCS8PrivateKey(a)
+// privateAndSmallKeys are what a key set must refuse: test key A's private
+// half (PKCS#8 DER) and a 1024-bit key.
+func privateAndSmallKeys(t *testing.T) ([]byte, *rsa.PrivateKey) {
+	t.Helper()
+	pkcs8, err := x509.MarshalPKCS8PrivateKey(testKey("A"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -628,6 +628,14 @@ func TestAccClientJWKS_refusedAtPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return pkcs8, small
+}
+
+func TestAccClientJWKS_refusedAtPlan(t *testing.T) {
+	t.Parallel()
+	a := testKey("A")
+	pemA := publicPEM(t, &a.PublicKey)
+	pkcs8, small := privateAndSmallKeys(t)
 	ec, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		t.Fatal(err)

@@ -25,30 +25,8 @@ import (
 // one registered for the admin client.
 func TestAccProvider_businessCertificate(t *testing.T) {
 	t.Parallel()
-	key := adminKeys()[otherOrgno]
-	template := &x509.Certificate{
-		SerialNumber: big.NewInt(1),
-		Subject:      pkix.Name{CommonName: otherOrgName, SerialNumber: otherOrgno},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, template, template, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p12, err := pkcs12.Modern.Encode(key, cert, nil, "secret-password")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p12File := filepath.Join(t.TempDir(), "virksomhetssertifikat.p12")
-	if err := os.WriteFile(p12File, p12, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	p12File := writeTestCertificate(t, "secret-password")
+	cert := readCertificate(t, p12File, "secret-password")
 	srv := fakeportal.NewServer(t, fakeportal.Org{
 		Orgno: otherOrgno, Name: otherOrgName, AdminClientID: "admin-cert", AdminCertificate: cert,
 	})
@@ -76,4 +54,48 @@ data "krr_organization" "me" {}
 	if n := srv.RequestCount("POST /token"); n == 0 {
 		t.Error("no token request: the certificate grant was not used")
 	}
+}
+
+// writeTestCertificate writes a PKCS#12 file with a self-signed business
+// certificate for the other organisation's admin key, under password.
+func writeTestCertificate(t *testing.T, password string) string {
+	t.Helper()
+	key := adminKeys()[otherOrgno]
+	template := &x509.Certificate{
+		SerialNumber: big.NewInt(2),
+		Subject:      pkix.Name{CommonName: otherOrgName, SerialNumber: otherOrgno},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, template, template, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p12, err := pkcs12.Modern.Encode(key, cert, nil, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "virksomhetssertifikat.p12")
+	if err := os.WriteFile(file, p12, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
+func readCertificate(t *testing.T, file, password string) *x509.Certificate {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, cert, err := pkcs12.Decode(data, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cert
 }

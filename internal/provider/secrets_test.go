@@ -1,19 +1,12 @@
 package provider
 
 import (
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"fmt"
-	"math/big"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
-	"time"
-
-	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 )
@@ -130,48 +123,4 @@ output "me" {
 			t.Errorf("a private key reached %s", where)
 		}
 	}
-}
-
-// writeTestCertificate writes a PKCS#12 file with a self-signed business
-// certificate for the other organisation's admin key, under password.
-func writeTestCertificate(t *testing.T, password string) string {
-	t.Helper()
-	key := adminKeys()[otherOrgno]
-	template := &x509.Certificate{
-		SerialNumber: big.NewInt(2),
-		Subject:      pkix.Name{CommonName: otherOrgName, SerialNumber: otherOrgno},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(time.Hour),
-		KeyUsage:     x509.KeyUsageDigitalSignature,
-	}
-	der, err := x509.CreateCertificate(rand.Reader, template, template, &key.PublicKey, key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p12, err := pkcs12.Modern.Encode(key, cert, nil, password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "virksomhetssertifikat.p12")
-	if err := os.WriteFile(file, p12, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return file
-}
-
-func readCertificate(t *testing.T, file, password string) *x509.Certificate {
-	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, cert, err := pkcs12.Decode(data, password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return cert
 }
