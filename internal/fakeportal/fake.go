@@ -54,6 +54,11 @@ type Options struct {
 	// the connection was dropped). It never sees a token or a body.
 	OnRequest func(method, route string, status int, elapsed time.Duration)
 
+	// CredentialDelay is how long a new client, or a new key of a client,
+	// is unknown to the token endpoint: Maskinporten takes up to two
+	// minutes (portal-api.md §10). Default none.
+	CredentialDelay time.Duration
+
 	// TimestampSeed, when not zero, makes every new timestamp take one of the
 	// forms the real API answers in (milliseconds or microseconds with Z, no
 	// fraction, milliseconds with an offset), chosen by a random source with
@@ -82,6 +87,7 @@ type Fake struct {
 
 	chaos   chaos // random faults, off unless SetChaos
 	faultMu sync.Mutex
+	grants  map[string]int // token requests by the client they name
 	faults  []*activeFault
 	counts  map[string]int
 }

@@ -96,13 +96,15 @@ func (f *Fake) verifyGrant(assertion string) (*verifiedGrant, error) {
 	if unverified.Issuer == "" {
 		return nil, invalidGrant("the assertion has no iss (the client_id of the admin client)")
 	}
+	f.countGrant(unverified.Issuer)
 
 	f.mu.Lock()
 	org, client, found := f.adminClient(unverified.Issuer)
-	audience := f.issuer + "/"
 	f.mu.Unlock()
 	if !found {
-		return nil, invalidGrant(fmt.Sprintf("unknown client %q in iss", unverified.Issuer))
+		// Not an admin client of the API: perhaps a client made through
+		// it, asking for a token for its own scopes.
+		return f.verifyClientGrant(tok, unverified.Issuer, assertion)
 	}
 
 	key, err := grantVerificationKey(client, tok.Headers[0], assertion)
@@ -114,29 +116,9 @@ func (f *Fake) verifyGrant(assertion string) (*verifiedGrant, error) {
 		return nil, invalidGrant("the assertion's signature is not valid for the client's key")
 	}
 
-	if len(claims.Audience) != 1 || claims.Audience[0] != audience {
-		return nil, invalidGrant(fmt.Sprintf("aud must be %q (the issuer, trailing slash included), not %q",
-			audience, strings.Join(claims.Audience, " ")))
+	if err := f.checkGrantClaims(&claims); err != nil {
+		return nil, err
 	}
-	if claims.IssuedAt == nil || claims.Expiry == nil {
-		return nil, invalidGrant("the assertion must have iat and exp")
-	}
-	iat, exp := claims.IssuedAt.Time(), claims.Expiry.Time()
-	if life := exp.Sub(iat); life <= 0 || life > maxGrantLifetime {
-		return nil, invalidGrant(fmt.Sprintf("exp - iat must be at most %d seconds, is %d",
-			int(maxGrantLifetime/time.Second), int(life/time.Second)))
-	}
-	now := f.now()
-	if !now.Before(exp.Add(clockTolerance)) {
-		return nil, invalidGrant("the assertion has expired (exp is in the past)")
-	}
-	if iat.After(now.Add(clockTolerance)) {
-		return nil, invalidGrant("iat is in the future; check the clock")
-	}
-	if claims.ID == "" {
-		return nil, invalidGrant("the assertion has no jti")
-	}
-
 	requested := strings.Fields(claims.Scope)
 	if len(requested) == 0 {
 		return nil, &oauthError{Status: http.StatusBadRequest, Code: "invalid_scope",
@@ -153,21 +135,9 @@ func (f *Fake) verifyGrant(assertion string) (*verifiedGrant, error) {
 		}
 	}
 
-	// The jti is used up only by a grant that passed every other check, so a
-	// client may fix a bad grant and send the same jti again; a good grant's
-	// jti never works twice.
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for j, forget := range f.jtis {
-		if now.After(forget) {
-			delete(f.jtis, j)
-		}
+	if err := f.useJTI(client.ClientID, &claims); err != nil {
+		return nil, err
 	}
-	jtiKey := client.ClientID + "\x00" + claims.ID
-	if _, seen := f.jtis[jtiKey]; seen {
-		return nil, invalidGrant(fmt.Sprintf("the jti %q has been used before; every grant needs a new one", claims.ID))
-	}
-	f.jtis[jtiKey] = exp.Add(2 * clockTolerance)
 	return &verifiedGrant{orgno: org.Orgno, client: client, claims: &claims}, nil
 }
 
@@ -224,4 +194,56 @@ func headerX5c(compact string) ([]string, error) {
 		return nil, fmt.Errorf("the assertion's header is not JSON")
 	}
 	return h.X5c, nil
+}
+
+// checkGrantClaims checks a grant's audience, lifetime and jti.
+func (f *Fake) checkGrantClaims(claims *grantClaims) error {
+	f.mu.Lock()
+	audience := f.issuer + "/"
+	f.mu.Unlock()
+	if len(claims.Audience) != 1 || claims.Audience[0] != audience {
+		return invalidGrant(fmt.Sprintf("aud must be %q (the issuer, trailing slash included), not %q",
+			audience, strings.Join(claims.Audience, " ")))
+	}
+	if claims.IssuedAt == nil || claims.Expiry == nil {
+		return invalidGrant("the assertion must have iat and exp")
+	}
+	iat, exp := claims.IssuedAt.Time(), claims.Expiry.Time()
+	if life := exp.Sub(iat); life <= 0 || life > maxGrantLifetime {
+		return invalidGrant(fmt.Sprintf("exp - iat must be at most %d seconds, is %d",
+			int(maxGrantLifetime/time.Second), int(life/time.Second)))
+	}
+	now := f.now()
+	if !now.Before(exp.Add(clockTolerance)) {
+		return invalidGrant("the assertion has expired (exp is in the past)")
+	}
+	if iat.After(now.Add(clockTolerance)) {
+		return invalidGrant("iat is in the future; check the clock")
+	}
+	if claims.ID == "" {
+		return invalidGrant("the assertion has no jti")
+	}
+	return nil
+}
+
+// useJTI uses up a good grant's jti: it never works twice.
+func (f *Fake) useJTI(clientID string, claims *grantClaims) error {
+	now := f.now()
+	exp := claims.Expiry.Time()
+	// The jti is used up only by a grant that passed every other check, so a
+	// client may fix a bad grant and send the same jti again; a good grant's
+	// jti never works twice.
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for j, forget := range f.jtis {
+		if now.After(forget) {
+			delete(f.jtis, j)
+		}
+	}
+	jtiKey := clientID + "\x00" + claims.ID
+	if _, seen := f.jtis[jtiKey]; seen {
+		return invalidGrant(fmt.Sprintf("the jti %q has been used before; every grant needs a new one", claims.ID))
+	}
+	f.jtis[jtiKey] = exp.Add(2 * clockTolerance)
+	return nil
 }

@@ -78,7 +78,7 @@ func TestTokenGrantRefusals(t *testing.T) {
 		{"iat in the future", func(g *grantSpec) { g.iat = now.Add(30 * time.Second); g.exp = g.iat.Add(60 * time.Second) }, "invalid_grant", "future"},
 		{"reused jti", func(g *grantSpec) { g.jti = "once-only" }, "invalid_grant", "jti"},
 		{"no jti", func(g *grantSpec) { g.noJTI = true }, "invalid_grant", "jti"},
-		{"unknown iss", func(g *grantSpec) { g.iss = "admin-nobody" }, "invalid_grant", "unknown client"},
+		{"unknown iss", func(g *grantSpec) { g.iss = "admin-nobody" }, "invalid_grant", "Client authentication failed"},
 		{"unknown kid", func(g *grantSpec) { g.kid = "other-kid" }, "invalid_grant", "kid"},
 		{"no kid nor x5c", func(g *grantSpec) { g.kid = "" }, "invalid_grant", "kid or x5c"},
 		{"x5c for a client with keys", func(g *grantSpec) { g.kid = ""; g.x5c = certOrgCert; g.key = certKey }, "invalid_grant", "registered keys"},

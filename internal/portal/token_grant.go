@@ -84,6 +84,25 @@ const (
 	tokenRetryWait = 500 * time.Millisecond
 )
 
+// Token is an access token as Maskinporten's token endpoint answers it.
+type Token struct {
+	AccessToken string
+	ExpiresIn   time.Duration
+	Scope       string // the scopes granted, space separated
+}
+
+// RequestToken performs one JWT grant for cfg's client, retrying
+// connection errors, 429 and 5xx, and caches nothing: a client's own token,
+// fetched to prove that it works.
+func RequestToken(ctx context.Context, cfg GrantConfig) (Token, error) {
+	src, err := NewGrantTokenSource(cfg)
+	if err != nil {
+		return Token{}, err
+	}
+	s, _ := src.(*grantTokenSource) // NewGrantTokenSource makes nothing else
+	return s.request(ctx)
+}
+
 // grantTokenSource fetches tokens with the JWT grant, caches them, and lets
 // only one fetch run at a time however many goroutines ask.
 type grantTokenSource struct {
@@ -203,7 +222,8 @@ func (s *grantTokenSource) Reject(token string) {
 
 func (s *grantTokenSource) fetch(ctx context.Context, call *tokenCall) {
 	issued := s.cfg.Now()
-	tok, life, err := s.request(ctx)
+	t, err := s.request(ctx)
+	tok, life := t.AccessToken, t.ExpiresIn
 	s.mu.Lock()
 	if err == nil {
 		early := s.cfg.RefreshBefore
@@ -232,11 +252,11 @@ type tokenAnswer struct {
 // request performs the grant, retrying connection errors, 429 and 5xx.
 // Without a token endpoint, it first finds it in the issuer's metadata;
 // only one request runs at a time (fetch), so cfg needs no lock.
-func (s *grantTokenSource) request(ctx context.Context) (string, time.Duration, error) {
+func (s *grantTokenSource) request(ctx context.Context) (Token, error) {
 	if s.cfg.TokenEndpoint == "" {
 		endpoint, err := discoverTokenEndpoint(ctx, s.cfg.HTTPClient, s.cfg.Audience)
 		if err != nil {
-			return "", 0, err
+			return Token{}, err
 		}
 		s.log.Debug(ctx, "portal: found the token endpoint in the issuer's metadata", map[string]any{"endpoint": endpoint})
 		s.cfg.TokenEndpoint = endpoint
@@ -250,32 +270,32 @@ func (s *grantTokenSource) request(ctx context.Context) (string, time.Duration, 
 			select {
 			case <-ctx.Done():
 				t.Stop()
-				return "", 0, ctx.Err()
+				return Token{}, ctx.Err()
 			case <-t.C:
 			}
 		}
-		tok, life, retry, err := s.attempt(ctx, attempt)
+		t, retry, err := s.attempt(ctx, attempt)
 		if err == nil {
-			return tok, life, nil
+			return t, nil
 		}
 		lastErr = err
 		if !retry || ctx.Err() != nil {
 			break
 		}
 	}
-	return "", 0, lastErr
+	return Token{}, lastErr
 }
 
 // attempt is one POST to the token endpoint with a new assertion.
-func (s *grantTokenSource) attempt(ctx context.Context, n int) (tok string, life time.Duration, retry bool, err error) {
+func (s *grantTokenSource) attempt(ctx context.Context, n int) (t Token, retry bool, err error) {
 	assertion, err := s.asserter.assertion()
 	if err != nil {
-		return "", 0, false, err
+		return Token{}, false, err
 	}
 	form := url.Values{"grant_type": {jwtBearerGrantType}, "assertion": {assertion}}
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, s.cfg.TokenEndpoint, strings.NewReader(form.Encode()))
 	if err != nil {
-		return "", 0, false, fmt.Errorf("token endpoint %s: %v", s.cfg.TokenEndpoint, err)
+		return Token{}, false, fmt.Errorf("token endpoint %s: %v", s.cfg.TokenEndpoint, err)
 	}
 	req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
 	req.Header.Set("Accept", "application/json")
@@ -287,15 +307,15 @@ func (s *grantTokenSource) attempt(ctx context.Context, n int) (tok string, life
 	resp, err := s.cfg.HTTPClient.Do(req)
 	if err != nil {
 		if ctx.Err() != nil {
-			return "", 0, false, ctx.Err()
+			return Token{}, false, ctx.Err()
 		}
 		// The url.Error names the endpoint; the form (with the assertion) is not in it.
-		return "", 0, true, fmt.Errorf("could not reach token endpoint %s: %w", s.cfg.TokenEndpoint, unwrapURLError(err))
+		return Token{}, true, fmt.Errorf("could not reach token endpoint %s: %w", s.cfg.TokenEndpoint, unwrapURLError(err))
 	}
 	defer resp.Body.Close()
 	body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	if err != nil {
-		return "", 0, true, fmt.Errorf("reading the answer of token endpoint %s: %w", s.cfg.TokenEndpoint, err)
+		return Token{}, true, fmt.Errorf("reading the answer of token endpoint %s: %w", s.cfg.TokenEndpoint, err)
 	}
 	ct := resp.Header.Get("Content-Type")
 	mt, _, _ := mime.ParseMediaType(ct)
@@ -305,20 +325,20 @@ func (s *grantTokenSource) attempt(ctx context.Context, n int) (tok string, life
 
 	switch {
 	case jsonOK && ans.Error != "":
-		return "", 0, retry, &TokenError{Endpoint: s.cfg.TokenEndpoint, StatusCode: resp.StatusCode, Code: ans.Error, Description: ans.ErrorDescription}
+		return Token{}, retry, &TokenError{Endpoint: s.cfg.TokenEndpoint, StatusCode: resp.StatusCode, Code: ans.Error, Description: ans.ErrorDescription}
 	case jsonOK && resp.StatusCode == http.StatusOK && ans.AccessToken != "":
-		life = time.Duration(ans.ExpiresIn) * time.Second
+		life := time.Duration(ans.ExpiresIn) * time.Second
 		if life <= 0 {
 			life = defaultTokenLife
 		}
 		s.log.Debug(ctx, "portal: got an access token", map[string]any{"endpoint": s.cfg.TokenEndpoint, "expires_in": ans.ExpiresIn, "scope": ans.Scope})
-		return ans.AccessToken, life, false, nil
+		return Token{AccessToken: ans.AccessToken, ExpiresIn: life, Scope: ans.Scope}, false, nil
 	}
 	te := &TokenError{Endpoint: s.cfg.TokenEndpoint, StatusCode: resp.StatusCode, ContentType: ct}
 	if !jsonOK && len(bytes.TrimSpace(body)) > 0 {
 		te.Excerpt = excerpt(body)
 	}
-	return "", 0, retry, te
+	return Token{}, retry, te
 }
 
 // unwrapURLError drops net/http's `Post "<url>":` prefix, since the caller

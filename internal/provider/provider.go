@@ -7,6 +7,7 @@ import (
 	"context"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
@@ -15,7 +16,10 @@ import (
 // data source (krr_scope, krr_client, …).
 const TypeName = "krr"
 
-var _ provider.Provider = (*krrProvider)(nil)
+var (
+	_ provider.Provider                       = (*krrProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*krrProvider)(nil)
+)
 
 // krrProvider holds only the build version; everything configured lives in
 // the providerData handed to resources and data sources.
@@ -57,6 +61,7 @@ func (p *krrProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	}
 	resp.DataSourceData = data
 	resp.ResourceData = data
+	resp.EphemeralResourceData = data
 }
 
 func (p *krrProvider) Resources(_ context.Context) []func() resource.Resource {
@@ -68,6 +73,11 @@ func (p *krrProvider) Resources(_ context.Context) []func() resource.Resource {
 		newClientResource,
 		newClientJWKSResource,
 	}
+}
+
+// EphemeralResources are values that never reach state (Terraform 1.10+).
+func (p *krrProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{newMaskinportenTokenEphemeral}
 }
 
 func (p *krrProvider) DataSources(_ context.Context) []func() datasource.DataSource {

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -15,6 +16,11 @@ import (
 type providerData struct {
 	Client      *portal.Client
 	Environment string
+	// Where tokens for other clients are asked for (krr_maskinporten_token).
+	TokenEndpoint  string
+	Audience       string
+	UserAgent      string
+	RequestTimeout time.Duration
 
 	prefixes    prefixCache
 	allPrefixes prefixDirectory
@@ -78,7 +84,8 @@ func newProviderData(_ context.Context, s settings, version string) (*providerDa
 	if err != nil {
 		return nil, err
 	}
-	return &providerData{Client: client, Environment: s.Environment}, nil
+	return &providerData{Client: client, Environment: s.Environment, TokenEndpoint: s.TokenEndpoint,
+		Audience: s.Audience, UserAgent: userAgent, RequestTimeout: s.RequestTimeout}, nil
 }
 
 // dataFromConfigure unpacks ProviderData for resources and data sources. It
