@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -53,6 +54,63 @@ data "krr_organization" "me" {}
 	})
 	if n := srv.RequestCount("POST /token"); n == 0 {
 		t.Error("no token request: the certificate grant was not used")
+	}
+}
+
+// The same certificate kept as PEM, as teams keep it in a vault:
+// certificate_pem and certificate_private_key_pem.
+func TestAccProvider_businessCertificatePEM(t *testing.T) {
+	t.Parallel()
+	cert := readCertificate(t, writeTestCertificate(t, "pw"), "pw")
+	srv := fakeportal.NewServer(t, fakeportal.Org{
+		Orgno: otherOrgno, Name: otherOrgName, AdminClientID: "admin-cert", AdminCertificate: cert,
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+provider "krr" {
+  base_url                    = %q
+  token_endpoint              = %q
+  audience                    = %q
+  client_id                   = "admin-cert"
+  certificate_pem             = <<-EOT
+%sEOT
+  certificate_private_key_pem = <<-EOT
+%sEOT
+}
+
+data "krr_organization" "me" {}
+`, srv.BaseURL, srv.TokenEndpoint, srv.Audience, pemOf("CERTIFICATE", cert.Raw), adminKeyPEM(t, otherOrgno)),
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.krr_organization.me", tfjsonpath.New("orgno"), knownvalue.StringExact(otherOrgno)),
+			},
+		}},
+	})
+}
+
+// A PEM certificate with another key, half of the pair, or beside a PKCS#12
+// file is refused before any request, naming the attribute.
+func TestResolveSettings_certificatePEMRefusals(t *testing.T) {
+	cert := pemOf("CERTIFICATE", readCertificate(t, writeTestCertificate(t, "pw"), "pw").Raw)
+	tests := []struct {
+		name string
+		env  env
+		want string
+	}{
+		{"another key", env{envClientID: "c", envCertificatePEM: cert, envCertificateKeyPEM: adminKeyPEM(t, providerOrgno)},
+			"is not the private key of the first certificate"},
+		{"no key", env{envClientID: "c", envCertificatePEM: cert}, "go together: set both"},
+		{"not a certificate", env{envClientID: "c", envCertificatePEM: "nothing", envCertificateKeyPEM: adminKeyPEM(t, otherOrgno)},
+			"holds no PEM CERTIFICATE block"},
+		{"with a PKCS#12 file", env{envClientID: "c", envCertificatePEM: cert, envCertificateKeyPEM: adminKeyPEM(t, otherOrgno),
+			envCertificateFile: "/some/file.p12"}, "Use one form of the business certificate"},
+	}
+	for _, tt := range tests {
+		_, diags := resolveSettings(nullModel(), tt.env.get)
+		if !diags.HasError() || !strings.Contains(fmt.Sprint(diags), tt.want) {
+			t.Errorf("%s: %v, want an error saying %q", tt.name, diags, tt.want)
+		}
 	}
 }
 

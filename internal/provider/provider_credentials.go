@@ -3,6 +3,7 @@ package provider
 import (
 	"crypto/rsa"
 	"crypto/x509"
+	"encoding/pem"
 	"fmt"
 	"os"
 
@@ -44,12 +45,14 @@ const credentialsHelp = "Set one of: access_token (KRR_ACCESS_TOKEN); or client_
 func resolveCredentials(m providerModel, getenv envLookup, diags *diag.Diagnostics) credentials {
 	configured := credentialSources{
 		token: m.AccessToken.ValueString(), keyPEM: m.PrivateKey.ValueString(), keySource: "private_key",
-		certFile: m.CertificateFile.ValueString(),
+		certFile: m.CertificateFile.ValueString(), certPEM: m.CertificatePEM.ValueString(),
+		certKeyPEM: m.CertificateKeyPEM.ValueString(),
 	}
 	if !configured.any() {
 		configured = credentialSources{
 			token: getenv(envAccessToken), keyPEM: getenv(envPrivateKey), keySource: envPrivateKey,
 			keyFile: getenv(envPrivateKeyFile), certFile: getenv(envCertificateFile),
+			certPEM: getenv(envCertificatePEM), certKeyPEM: getenv(envCertificateKeyPEM),
 		}
 		if configured.keyPEM != "" {
 			configured.keyFile = ""
@@ -61,7 +64,8 @@ func resolveCredentials(m providerModel, getenv envLookup, diags *diag.Diagnosti
 	certPassword := firstSet(m.CertificatePassword, getenv(envCertificatePassword), "")
 
 	hasKey := src.keyPEM != "" || src.keyFile != ""
-	hasCert := src.certFile != ""
+	hasCertPEM := src.certPEM != "" || src.certKeyPEM != ""
+	hasCert := src.certFile != "" || hasCertPEM
 	switch {
 	case src.token != "" && (hasKey || hasCert):
 		diags.AddAttributeError(path.Root("access_token"), "Conflicting credentials",
@@ -74,10 +78,17 @@ func resolveCredentials(m providerModel, getenv envLookup, diags *diag.Diagnosti
 			"Both a private key (private_key, KRR_PRIVATE_KEY or KRR_PRIVATE_KEY_FILE) and certificate_file "+
 				"(KRR_CERTIFICATE_FILE) are set. Use one: a registered key with key_id, or the business certificate.")
 		return credentials{}
+	case src.certFile != "" && hasCertPEM:
+		diags.AddAttributeError(path.Root("certificate_pem"), "Conflicting credentials",
+			"Both certificate_file (KRR_CERTIFICATE_FILE) and certificate_pem or certificate_private_key_pem "+
+				"(KRR_CERTIFICATE_PEM, KRR_CERTIFICATE_PRIVATE_KEY_PEM) are set. Use one form of the business certificate.")
+		return credentials{}
 	case src.token != "":
 		return credentials{Kind: credentialsStaticToken, AccessToken: src.token}
 	case hasKey:
 		return keyCredentials(clientID, keyID, src.keyPEM, src.keySource, src.keyFile, diags)
+	case hasCertPEM:
+		return certificatePEMCredentials(clientID, src.certPEM, src.certKeyPEM, diags)
 	case hasCert:
 		return certificateCredentials(clientID, src.certFile, certPassword, diags)
 	case clientID != "" || keyID != "":
@@ -94,11 +105,11 @@ func resolveCredentials(m providerModel, getenv envLookup, diags *diag.Diagnosti
 // credentialSources are the credentials of one level: the provider block,
 // or the environment.
 type credentialSources struct {
-	token, keyPEM, keySource, keyFile, certFile string
+	token, keyPEM, keySource, keyFile, certFile, certPEM, certKeyPEM string
 }
 
 func (c credentialSources) any() bool {
-	return c.token != "" || c.keyPEM != "" || c.keyFile != "" || c.certFile != ""
+	return c.token != "" || c.keyPEM != "" || c.keyFile != "" || c.certFile != "" || c.certPEM != "" || c.certKeyPEM != ""
 }
 
 func keyCredentials(clientID, keyID, keyPEM, keySource, keyFile string, diags *diag.Diagnostics) credentials {
@@ -146,6 +157,55 @@ func certificateCredentials(clientID, certFile, password string, diags *diag.Dia
 		diags.AddAttributeError(path.Root("certificate_file"), "Invalid certificate file",
 			fmt.Sprintf("%q is not a PKCS#12 file with an RSA key and certificate that certificate_password "+
 				"(KRR_CERTIFICATE_PASSWORD) opens: %s.", certFile, err))
+		return credentials{}
+	}
+	return credentials{Kind: credentialsCertificate, ClientID: clientID, PrivateKey: key, Certificates: chain}
+}
+
+// certificatePEMCredentials reads the business certificate and its key from
+// PEM: the certificate first, then its chain, and the key that matches it.
+func certificatePEMCredentials(clientID, certPEM, keyPEM string, diags *diag.Diagnostics) credentials {
+	if clientID == "" {
+		diags.AddAttributeError(path.Root("client_id"), "Missing client_id",
+			"certificate_pem is set, so the JWT grant needs the admin client's id: set client_id or KRR_CLIENT_ID.")
+	}
+	if certPEM == "" || keyPEM == "" {
+		diags.AddAttributeError(path.Root("certificate_pem"), "Incomplete certificate",
+			"certificate_pem (KRR_CERTIFICATE_PEM) and certificate_private_key_pem (KRR_CERTIFICATE_PRIVATE_KEY_PEM) "+
+				"go together: set both, the certificate and its private key.")
+		return credentials{}
+	}
+	var chain []*x509.Certificate
+	for rest := []byte(certPEM); ; {
+		var block *pem.Block
+		if block, rest = pem.Decode(rest); block == nil {
+			break
+		}
+		if block.Type != "CERTIFICATE" {
+			continue
+		}
+		cert, err := x509.ParseCertificate(block.Bytes)
+		if err != nil {
+			diags.AddAttributeError(path.Root("certificate_pem"), "Invalid certificate",
+				fmt.Sprintf("certificate_pem (or KRR_CERTIFICATE_PEM) holds a CERTIFICATE block that is not a certificate: %s.", err))
+			return credentials{}
+		}
+		chain = append(chain, cert)
+	}
+	if len(chain) == 0 {
+		diags.AddAttributeError(path.Root("certificate_pem"), "Invalid certificate",
+			"certificate_pem (or KRR_CERTIFICATE_PEM) holds no PEM CERTIFICATE block.")
+		return credentials{}
+	}
+	key, err := portal.ParseRSAPrivateKeyPEM([]byte(keyPEM))
+	if err != nil {
+		diags.AddAttributeError(path.Root("certificate_private_key_pem"), "Invalid private key",
+			fmt.Sprintf("certificate_private_key_pem (or KRR_CERTIFICATE_PRIVATE_KEY_PEM) cannot sign the grant: %s.", err))
+		return credentials{}
+	}
+	if pub, ok := chain[0].PublicKey.(*rsa.PublicKey); !ok || !pub.Equal(&key.PublicKey) {
+		diags.AddAttributeError(path.Root("certificate_private_key_pem"), "Key does not match the certificate",
+			"certificate_private_key_pem is not the private key of the first certificate in certificate_pem.")
 		return credentials{}
 	}
 	return credentials{Kind: credentialsCertificate, ClientID: clientID, PrivateKey: key, Certificates: chain}

@@ -21,6 +21,8 @@ type providerModel struct {
 	PrivateKey           types.String  `tfsdk:"private_key"`
 	CertificateFile      types.String  `tfsdk:"certificate_file"`
 	CertificatePassword  types.String  `tfsdk:"certificate_password"`
+	CertificatePEM       types.String  `tfsdk:"certificate_pem"`
+	CertificateKeyPEM    types.String  `tfsdk:"certificate_private_key_pem"`
 	Scopes               types.Set     `tfsdk:"scopes"`
 	MaxRetries           types.Int64   `tfsdk:"max_retries"`
 	RequestTimeout       types.String  `tfsdk:"request_timeout"`
@@ -88,6 +90,18 @@ func providerSchema() schema.Schema {
 				MarkdownDescription: "The password of `certificate_file`. Env: `KRR_CERTIFICATE_PASSWORD`.",
 				Optional:            true,
 				Sensitive:           true,
+			},
+			"certificate_pem": schema.StringAttribute{
+				MarkdownDescription: "The business certificate as PEM, leaf first, then its chain: the same as " +
+					"`certificate_file` for teams that keep the certificate and its key as PEM in a vault. Set " +
+					"with `certificate_private_key_pem`. Env: `KRR_CERTIFICATE_PEM`.",
+				Optional: true,
+			},
+			"certificate_private_key_pem": schema.StringAttribute{
+				MarkdownDescription: "The private key of `certificate_pem`, RSA in PEM (PKCS#1 or PKCS#8). Env: " +
+					"`KRR_CERTIFICATE_PRIVATE_KEY_PEM`.",
+				Optional:  true,
+				Sensitive: true,
 			},
 			"scopes": schema.SetAttribute{
 				MarkdownDescription: "The token scopes to ask Maskinporten for. Default: the scopes the provider's " +

@@ -29,6 +29,8 @@ const (
 	envPrivateKeyFile      = "KRR_PRIVATE_KEY_FILE"
 	envCertificateFile     = "KRR_CERTIFICATE_FILE"
 	envCertificatePassword = "KRR_CERTIFICATE_PASSWORD"
+	envCertificatePEM      = "KRR_CERTIFICATE_PEM"
+	envCertificateKeyPEM   = "KRR_CERTIFICATE_PRIVATE_KEY_PEM"
 	envScopes              = "KRR_SCOPES"
 )
 
@@ -131,20 +133,22 @@ func rejectUnknown(m providerModel, diags *diag.Diagnostics) {
 		unknown bool
 		env     string
 	}{
-		"environment":             {m.Environment.IsUnknown(), envEnvironment},
-		"base_url":                {m.BaseURL.IsUnknown(), envBaseURL},
-		"token_endpoint":          {m.TokenEndpoint.IsUnknown(), envTokenEndpoint},
-		"audience":                {m.Audience.IsUnknown(), envAudience},
-		"access_token":            {m.AccessToken.IsUnknown(), envAccessToken},
-		"client_id":               {m.ClientID.IsUnknown(), envClientID},
-		"key_id":                  {m.KeyID.IsUnknown(), envKeyID},
-		"private_key":             {m.PrivateKey.IsUnknown(), envPrivateKey},
-		"certificate_file":        {m.CertificateFile.IsUnknown(), envCertificateFile},
-		"certificate_password":    {m.CertificatePassword.IsUnknown(), envCertificatePassword},
-		"scopes":                  {m.Scopes.IsUnknown(), envScopes},
-		"max_retries":             {m.MaxRetries.IsUnknown(), ""},
-		"request_timeout":         {m.RequestTimeout.IsUnknown(), ""},
-		"max_requests_per_second": {m.MaxRequestsPerSecond.IsUnknown(), ""},
+		"environment":                 {m.Environment.IsUnknown(), envEnvironment},
+		"base_url":                    {m.BaseURL.IsUnknown(), envBaseURL},
+		"token_endpoint":              {m.TokenEndpoint.IsUnknown(), envTokenEndpoint},
+		"audience":                    {m.Audience.IsUnknown(), envAudience},
+		"access_token":                {m.AccessToken.IsUnknown(), envAccessToken},
+		"client_id":                   {m.ClientID.IsUnknown(), envClientID},
+		"key_id":                      {m.KeyID.IsUnknown(), envKeyID},
+		"private_key":                 {m.PrivateKey.IsUnknown(), envPrivateKey},
+		"certificate_file":            {m.CertificateFile.IsUnknown(), envCertificateFile},
+		"certificate_password":        {m.CertificatePassword.IsUnknown(), envCertificatePassword},
+		"certificate_pem":             {m.CertificatePEM.IsUnknown(), envCertificatePEM},
+		"certificate_private_key_pem": {m.CertificateKeyPEM.IsUnknown(), envCertificateKeyPEM},
+		"scopes":                      {m.Scopes.IsUnknown(), envScopes},
+		"max_retries":                 {m.MaxRetries.IsUnknown(), ""},
+		"request_timeout":             {m.RequestTimeout.IsUnknown(), ""},
+		"max_requests_per_second":     {m.MaxRequestsPerSecond.IsUnknown(), ""},
 	}
 	names := make([]string, 0, len(attrs))
 	for name := range attrs {
