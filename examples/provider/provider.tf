@@ -7,11 +7,3 @@ provider "krr" {
   key_id      = "pipeline-2026"
   private_key = file("admin-client.pem")
 }
-
-# Or with the organisation's business certificate (PKCS#12):
-# provider "krr" {
-#   environment          = "prod"
-#   client_id            = "0a1b2c3d-admin-client"
-#   certificate_file     = "virksomhetssertifikat.p12"
-#   certificate_password = var.certificate_password
-# }
