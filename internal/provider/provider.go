@@ -89,6 +89,7 @@ func (p *krrProvider) DataSources(_ context.Context) []func() datasource.DataSou
 		newScopeAccessDataSource,
 		newPublicScopesDataSource,
 		newDelegationSourcesDataSource,
+		newImportBlocksDataSource,
 		newClientDataSource,
 		newClientsDataSource,
 		newAvailableScopesDataSource,
