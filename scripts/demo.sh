@@ -1,8 +1,15 @@
 #!/usr/bin/env bash
-# make demo: build the provider, start the standalone fake portal, apply the
-# demo configuration in examples/demo with a dev_overrides CLI config in a
-# temporary directory, show the outputs, destroy, stop the fake.
-# Touches nothing outside the temporary directory.
+# make demo: build the provider, start the standalone fake portal, and walk
+# through what a platform team does with examples/demo:
+#   1. apply the whole organisation in ONE terraform apply (the consumer's
+#      client gets a token for the scope in that same apply),
+#   2. plan: no changes,
+#   3. someone changes the portal by hand (a grant revoked, a description
+#      edited) and plan shows both,
+#   4. apply repairs it and plan is empty again,
+#   5. destroy.
+# Exits non-zero if any step misbehaves. Touches nothing outside a
+# temporary directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -38,11 +45,17 @@ done
 source "$work/fake.env"
 echo "    portal at $KRR_BASE_URL, signing in as admin client $KRR_CLIENT_ID"
 
+# The consumer client's key pair, made here as a team would make it.
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/client-key.pem" 2>/dev/null
+openssl pkey -in "$work/client-key.pem" -pubout -out "$work/client-key.pub.pem"
+
 # Variables of the demo configuration.
 export TF_VAR_consumer_orgno="$FAKEPORTAL_CONSUMER_ORGNO"
 export TF_VAR_other_orgno="$FAKEPORTAL_OTHER_ORGNO"
 export TF_VAR_prefix="$FAKEPORTAL_PROVIDER_PREFIX"
 export TF_VAR_consumer_token="$FAKEPORTAL_CONSUMER_TOKEN"
+export TF_VAR_client_key_file="$work/client-key.pem"
+export TF_VAR_client_public_key_file="$work/client-key.pub.pem"
 
 cat >"$work/terraformrc" <<RC
 provider_installation {
@@ -57,21 +70,63 @@ export TF_IN_AUTOMATION=1
 cp "$root"/examples/demo/*.tf "$work/config/"
 
 tf() { terraform -chdir="$work/config" "$@"; }
-echo "==> terraform apply, once: the API provider's scope and grants, and the consumer's client using the scope"
-tf apply -auto-approve -input=false -no-color
-echo "==> terraform output"
+fail() { echo "demo: $*" >&2; exit 1; }
+
+# plan_exit runs terraform plan -detailed-exitcode into $work/plan.log and
+# prints its exit code: 0 no changes, 2 changes, 1 error.
+plan_exit() {
+  set +e
+  tf plan -detailed-exitcode -input=false -no-color >"$work/plan.log" 2>&1
+  echo $?
+  set -e
+}
+
+expect_empty_plan() {
+  local rc
+  rc=$(plan_exit)
+  [[ $rc -eq 0 ]] || { cat "$work/plan.log" >&2; fail "the plan is not empty (exit $rc)"; }
+  echo "    no changes"
+}
+
+echo "==> 1. terraform apply, once: the scope, who may use it, the merchant data, the consumer's client and key, and the client's own token"
+tf apply -auto-approve -input=false -no-color >"$work/apply.log" 2>&1 || { cat "$work/apply.log" >&2; fail "the apply failed"; }
+# The resources as they were made, and the headline of any warning. The
+# client's scope is granted in this same apply, so at plan time it is not
+# usable yet: the provider warns, and checks again just before it writes.
+grep -E ': (Creation|Opening) complete|^Warning:|^Apply complete' "$work/apply.log" | sed 's/^/    /'
+grep -q "the client got a token for $FAKEPORTAL_PROVIDER_PREFIX:persons/v1/person.read, acting for organisation $FAKEPORTAL_CONSUMER_ORGNO" \
+  "$work/config/token-proof.txt" 2>/dev/null || fail "the consumer's client did not get a token in the apply"
+sed 's/^/    /' "$work/config/token-proof.txt"
 tf output -no-color
-echo "==> terraform plan (must be empty after apply)"
-set +e
-tf plan -detailed-exitcode -input=false -no-color >"$work/plan.log" 2>&1
-plan_rc=$?
-set -e
-if [[ $plan_rc -ne 0 ]]; then
-  cat "$work/plan.log" >&2
-  echo "the plan after apply is not empty (exit $plan_rc)" >&2
-  exit 1
-fi
-echo "    no changes"
-echo "==> terraform destroy"
-tf destroy -auto-approve -input=false -no-color
+
+echo "==> 2. terraform plan, right after: nothing to do"
+expect_empty_plan
+
+echo "==> 3. someone changes the portal by hand: revokes $FAKEPORTAL_OTHER_ORGNO's access and edits the scope's description"
+scope=$(tf output -raw scope)
+scope_q=$(printf %s "$scope" | sed 's/:/%3A/g; s#/#%2F#g')
+api() {
+  curl -fsS -H "Authorization: Bearer $FAKEPORTAL_PROVIDER_TOKEN" -H "Content-Type: application/json" "$@"
+}
+api -X DELETE "$KRR_BASE_URL/scopes/access/$FAKEPORTAL_OTHER_ORGNO?scope=$scope_q" >/dev/null
+# PUT replaces the whole scope: read it (GET answers a list of one), change
+# one field, write it back.
+api "$KRR_BASE_URL/scopes?scope=$scope_q" |
+  sed 's/^\[\(.*\)\]$/\1/; s/"description":"[^"]*"/"description":"Changed by hand in the portal"/' >"$work/scope.json"
+api -X PUT --data @"$work/scope.json" "$KRR_BASE_URL/scopes?scope=$scope_q" >/dev/null
+
+echo "==> 4. terraform plan shows both changes"
+rc=$(plan_exit)
+[[ $rc -eq 2 ]] || { cat "$work/plan.log" >&2; fail "plan after the change by hand exited $rc, not 2 (changes)"; }
+sed -n '/^  # /,/^Plan:/p' "$work/plan.log" | sed 's/^/    /'
+grep -q 'Changed by hand in the portal' "$work/plan.log" || fail "the plan does not show the edited description"
+grep -q "krr_scope_access.consumers\[\"$FAKEPORTAL_OTHER_ORGNO\"\]" "$work/plan.log" || fail "the plan does not show the revoked grant"
+
+echo "==> 5. terraform apply repairs it; plan is empty again"
+tf apply -auto-approve -input=false -no-color >"$work/repair.log" || { cat "$work/repair.log" >&2; fail "the repairing apply failed"; }
+grep -E '^Apply complete' "$work/repair.log" | sed 's/^/    /'
+expect_empty_plan
+
+echo "==> 6. terraform destroy"
+tf destroy -auto-approve -input=false -no-color | grep -E '^Destroy complete' | sed 's/^/    /'
 echo "==> demo finished"

@@ -1,6 +1,9 @@
-# The demo configuration that `make demo` applies against the fake portal.
-# The provider reads its settings (base URL, token endpoint, admin client
-# and key) from the KRR_* variables the fake writes.
+# The demo configuration that `make demo` applies against the fake portal,
+# in ONE terraform apply: an API provider's scope and who may use it, the
+# consumer organisation's client with that scope and its key, the proof
+# that the client gets a token, and the merchant data. The provider reads
+# its settings (base URL, token endpoint, admin client and key) from the
+# KRR_* variables the fake writes.
 terraform {
   required_providers {
     krr = {
@@ -9,12 +12,18 @@ terraform {
   }
 }
 
+# The API provider organisation, signed in with its admin client's key.
 provider "krr" {}
 
 # The consumer organisation, signed in with a ready access token.
 provider "krr" {
   alias        = "consumer"
   access_token = var.consumer_token
+}
+
+variable "prefix" {
+  description = "The provider organisation's scope prefix."
+  type        = string
 }
 
 variable "consumer_orgno" {
@@ -28,27 +37,25 @@ variable "consumer_token" {
   sensitive   = true
 }
 
-variable "prefix" {
-  description = "The provider organisation's scope prefix."
+variable "other_orgno" {
+  description = "A third organisation known to the portal."
   type        = string
 }
 
-variable "other_orgno" {
-  description = "A third organisation known to the portal."
+variable "client_key_file" {
+  description = "The consumer client's private key (PEM); its public half is registered as demo-2026."
+  type        = string
+}
+
+variable "client_public_key_file" {
+  description = "The public half of client_key_file (PEM)."
   type        = string
 }
 
 # Which organisation do the credentials act for?
 data "krr_organization" "me" {}
 
-data "krr_organization" "consumer" {
-  orgno = var.consumer_orgno
-}
-
-# The prefixes scopes can be created under.
-data "krr_prefixes" "mine" {}
-
-# As an API provider: a scope, and two organisations given access to it.
+# 1. As an API provider: a scope, and two organisations given access.
 resource "krr_scope" "persons" {
   prefix      = var.prefix
   subscope    = "persons/v1/person.read"
@@ -61,21 +68,19 @@ resource "krr_scope_access" "consumers" {
   consumer_orgno = each.key
 }
 
-data "krr_scope_access" "persons" {
-  scope      = krr_scope.persons.name
-  depends_on = [krr_scope_access.consumers]
+# The merchant data: where invoices go, who hears of incidents.
+resource "krr_org_contacts" "this" {
+  invoice = {
+    email     = "faktura@example.no"
+    reference = "DEMO-1"
+  }
+  notification_contacts = [
+    { name = "Drift", email = "drift@example.no", phone = "+4722450000" },
+  ]
 }
 
-# As an API consumer, in the same apply: the scopes the consumer may use,
-# and a client with the scope just shared with it. depends_on makes the
-# client wait for the grant: at plan the grant does not exist yet, so the
-# plan only warns if it cannot see it, and the provider checks again just
-# before it writes the client.
-data "krr_available_scopes" "consumer" {
-  provider   = krr.consumer
-  depends_on = [krr_scope_access.consumers]
-}
-
+# As the API consumer, in the same apply: a client with the scope just
+# shared with it (depends_on makes it wait for the grant), and its key.
 resource "krr_client" "consumer_app" {
   provider    = krr.consumer
   client_name = "Demo case handling"
@@ -84,30 +89,52 @@ resource "krr_client" "consumer_app" {
   depends_on  = [krr_scope_access.consumers]
 }
 
-output "consumer_may_use" {
-  value = data.krr_available_scopes.consumer.names
+resource "krr_client_jwks" "consumer_app" {
+  provider  = krr.consumer
+  client_id = krr_client.consumer_app.client_id
+  keys = {
+    "demo-2026" = { public_key_pem = file(var.client_public_key_file) }
+  }
 }
 
-output "consumer_client_id" {
-  value = krr_client.consumer_app.client_id
+# 2. The proof: the client gets a token for the scope from Maskinporten,
+# signed with its own key. Nothing of the token is stored.
+ephemeral "krr_maskinporten_token" "consumer_app" {
+  provider    = krr.consumer
+  client_id   = krr_client.consumer_app.client_id
+  key_id      = "demo-2026"
+  private_key = file(var.client_key_file)
+  scopes      = [krr_scope.persons.name]
+  depends_on  = [krr_client_jwks.consumer_app]
+}
+
+# Terraform hides a provisioner's output when it uses an ephemeral value,
+# so the proof is written to a file that make demo shows.
+resource "terraform_data" "token_proof" {
+  triggers_replace = [krr_client_jwks.consumer_app.id]
+
+  provisioner "local-exec" {
+    command = "echo \"the client got a token for $SCOPE, acting for organisation $CONSUMER\" > \"$PROOF\""
+    environment = {
+      SCOPE    = ephemeral.krr_maskinporten_token.consumer_app.scope
+      CONSUMER = ephemeral.krr_maskinporten_token.consumer_app.consumer
+      PROOF    = "${path.module}/token-proof.txt"
+    }
+  }
 }
 
 output "signed_in_as" {
   value = "${data.krr_organization.me.name} (${data.krr_organization.me.orgno})"
 }
 
-output "consumer" {
-  value = "${data.krr_organization.consumer.name} (${data.krr_organization.consumer.orgno})"
-}
-
-output "prefixes" {
-  value = data.krr_prefixes.mine.names
-}
-
 output "scope" {
   value = krr_scope.persons.name
 }
 
-output "scope_consumers" {
-  value = data.krr_scope_access.persons.approved_consumers
+output "consumers" {
+  value = sort([for g in krr_scope_access.consumers : g.consumer_orgno])
+}
+
+output "consumer_client_id" {
+  value = krr_client.consumer_app.client_id
 }
