@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# make validate-examples: `terraform validate` over every directory under
+# examples/ that holds .tf files (examples/provider, examples/resources/*,
+# examples/data-sources/*, examples/ephemeral-resources/*, examples/demo,
+# and any other), against the provider built from this tree.
+#
+# The provider is in no registry and there is no network, so it is built
+# once and served through a dev_overrides CLI config in a temporary
+# directory; with dev_overrides, validate needs no `terraform init`.
+# Each example is validated in a copy of examples/ in the temporary
+# directory (relative paths between examples keep working); nothing is
+# written into the repository.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+
+scripts/check-terraform.sh
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/krr-validate.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+mapfile -t dirs < <(find examples -name '*.tf' -not -path '*/.terraform/*' -printf '%h\n' | sort -u)
+if [[ ${#dirs[@]} -eq 0 ]]; then
+  echo "error: no .tf files under examples/" >&2
+  exit 1
+fi
+
+echo "==> building the provider"
+go build -o "$work/bin/terraform-provider-krr" .
+cat >"$work/terraformrc" <<RC
+provider_installation {
+  dev_overrides {
+    "registry.terraform.io/platform-iac/krr" = "$work/bin"
+  }
+  direct {}
+}
+RC
+export TF_CLI_CONFIG_FILE="$work/terraformrc"
+export TF_IN_AUTOMATION=1
+unset TF_CLI_ARGS TF_CLI_ARGS_validate TF_DATA_DIR
+
+# A copy of examples/ without what a local `terraform init` or apply left.
+tar -C "$root" --exclude='.terraform' --exclude='*.tfstate' --exclude='*.tfstate.*' \
+  --exclude='.terraform.lock.hcl' -cf - examples | tar -C "$work" -xf -
+
+# Key material for file("…") in the examples. terraform validate calls
+# file() with a literal path (and fails on a missing file), and the provider
+# checks keys at validate (a public key must be PEM, a JWK a JSON object),
+# so a missing file gets a throwaway key of the kind its name says, made
+# here once: never a real key, and never in the repository.
+keys=$work/placeholder-keys
+mkdir -p "$keys"
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$keys/private.pem" 2>/dev/null
+openssl pkey -in "$keys/private.pem" -pubout -out "$keys/public.pem"
+openssl req -x509 -new -key "$keys/private.pem" -subj "/CN=krr example placeholder" -days 1 \
+  -out "$keys/cert.pem" 2>/dev/null
+modulus=$(openssl rsa -pubin -in "$keys/public.pem" -noout -modulus | sed 's/^Modulus=//')
+n=$(printf '%s' "$modulus" | basenc --base16 -d | basenc --base64url -w0 | tr -d '=')
+printf '{"kty":"RSA","n":"%s","e":"AQAB"}\n' "$n" >"$keys/jwk.json"
+
+placeholder_for() { # file name -> which placeholder
+  case "$1" in
+    *.json) echo jwk.json ;;
+    *cert*.pem | *.crt | *.cer) echo cert.pem ;;
+    *.pub.pem | *.pub | *public*.pem) echo public.pem ;;
+    *.pem | *.key) echo private.pem ;;
+    *) echo "" ;;
+  esac
+}
+
+# file("path"), filebase64("path"), templatefile("path", …), … with a
+# literal path, relative to the example or to ${path.module}.
+literal_file_paths() {
+  grep -ohE '\b(file[a-z0-9]*|templatefile)\("[^"]+"' "$1"/*.tf |
+    sed -E 's/^[a-z0-9]+\("//; s/"$//; s#^\$\{path\.module\}/##' |
+    grep -v '[$][{]' || true # an interpolated path is left to validate
+}
+
+failed=()
+for dir in "${dirs[@]}"; do
+  copy="$work/$dir"
+  if ! grep -q 'platform-iac/krr' "$copy"/*.tf; then
+    cat >"$copy/zz_validate_required_providers.tf" <<'TF'
+terraform {
+  required_providers {
+    krr = { source = "platform-iac/krr" }
+  }
+}
+TF
+  fi
+  while IFS= read -r path; do
+    [[ -z "$path" || -e "$copy/$path" ]] && continue
+    kind=$(placeholder_for "$path")
+    mkdir -p "$(dirname "$copy/$path")"
+    if [[ -n "$kind" ]]; then
+      cp "$keys/$kind" "$copy/$path"
+    else
+      echo "placeholder for terraform validate" >"$copy/$path"
+    fi
+  done < <(literal_file_paths "$copy")
+
+  # Input variables are unknown to validate and need no values.
+  if out=$(terraform -chdir="$copy" validate -no-color 2>&1); then
+    echo "ok      $dir"
+  else
+    echo "FAILED  $dir"
+    # Without the dev_overrides warning, which every run prints.
+    printf '%s\n' "$out" | awk '
+      /^Warning: Provider development overrides are in effect/ { skip = 1 }
+      skip && /^(Error|Warning):/ && !/development overrides/ { skip = 0 }
+      !skip' | sed 's/^/        /'
+    failed+=("$dir")
+  fi
+done
+
+if [[ ${#failed[@]} -gt 0 ]]; then
+  echo >&2
+  echo "error: terraform validate failed for ${#failed[@]} of ${#dirs[@]} example directories:" >&2
+  printf '  %s\n' "${failed[@]}" >&2
+  echo "Fix the examples (they are what the docs show), then run 'make validate-examples'." >&2
+  exit 1
+fi
+echo "all ${#dirs[@]} example directories are valid"
