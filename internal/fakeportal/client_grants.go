@@ -22,7 +22,7 @@ const clientAuthFailed = "Invalid assertion. Client authentication failed."
 // Maskinporten or KRR client with keys): signed with one of its keys, named
 // by kid, for scopes it carries and may use. A client or key newer than
 // Options.CredentialDelay is not known yet.
-func (f *Fake) verifyClientGrant(tok *jwt.JSONWebToken, clientID, assertion string) (*verifiedGrant, error) {
+func (f *Fake) verifyClientGrant(tok *jwt.JSONWebToken, clientID string) (*verifiedGrant, error) {
 	kid := tok.Headers[0].KeyID
 	f.mu.Lock()
 	cl, ok := f.state.Clients[clientID]

@@ -104,7 +104,7 @@ func (f *Fake) verifyGrant(assertion string) (*verifiedGrant, error) {
 	if !found {
 		// Not an admin client of the API: perhaps a client made through
 		// it, asking for a token for its own scopes.
-		return f.verifyClientGrant(tok, unverified.Issuer, assertion)
+		return f.verifyClientGrant(tok, unverified.Issuer)
 	}
 
 	key, err := grantVerificationKey(client, tok.Headers[0], assertion)
