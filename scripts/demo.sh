@@ -57,16 +57,9 @@ export TF_VAR_consumer_token="$FAKEPORTAL_CONSUMER_TOKEN"
 export TF_VAR_client_key_file="$work/client-key.pem"
 export TF_VAR_client_public_key_file="$work/client-key.pub.pem"
 
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/platform-iac/krr" = "$work/bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
-export TF_IN_AUTOMATION=1
+# shellcheck source=scripts/dev-overrides.sh
+source "$root/scripts/dev-overrides.sh"
+use_dev_overrides "$work/bin" "$work/terraformrc"
 cp "$root"/examples/demo/*.tf "$work/config/"
 
 tf() { terraform -chdir="$work/config" "$@"; }

@@ -27,16 +27,9 @@ fi
 
 echo "==> building the provider"
 go build -o "$work/bin/terraform-provider-krr" .
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "registry.terraform.io/platform-iac/krr" = "$work/bin"
-  }
-  direct {}
-}
-RC
-export TF_CLI_CONFIG_FILE="$work/terraformrc"
-export TF_IN_AUTOMATION=1
+# shellcheck source=scripts/dev-overrides.sh
+source "$root/scripts/dev-overrides.sh"
+use_dev_overrides "$work/bin" "$work/terraformrc"
 unset TF_CLI_ARGS TF_CLI_ARGS_validate TF_DATA_DIR
 
 # A copy of examples/ without what a local `terraform init` or apply left.
