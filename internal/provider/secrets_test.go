@@ -18,17 +18,19 @@ var jwtInText = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.
 // A whole lifecycle (apply, plan, import, destroy) with TF_LOG=trace, the
 // provider's logs among Terraform's, signing in three ways: a registered
 // key, a business certificate whose password holds spaces and quotes, and
-// a ready access token. None of the secrets appears in the logs or in the
-// state: not the private key, the certificate's password, a bearer token,
-// a JWT grant's assertion.
+// a ready access token; and a client's own token from the ephemeral
+// krr_maskinporten_token, handed to a provisioner. None of the secrets
+// appears in the logs or in the state: not a private key, the
+// certificate's password, a bearer token, a JWT grant's assertion.
 func TestSecretsNeverReachLogsOrState(t *testing.T) {
 	p := newTestPortal(t)
 	p.seedScope(personScope, true)
-	keyPEM := adminKeyPEM(t, providerOrgno)
-	keyLines := strings.Split(strings.TrimSpace(keyPEM), "\n")
+	keyLines := strings.Split(strings.TrimSpace(adminKeyPEM(t, providerOrgno)), "\n")
+	clientKeyLines := strings.Split(strings.TrimSpace(privatePEM(t, "A")), "\n")
 	secrets := map[string]string{
-		"a line of the private key": keyLines[len(keyLines)/2],
-		"the private key's end":     keyLines[len(keyLines)-2],
+		"a line of the private key":          keyLines[len(keyLines)/2],
+		"the private key's end":              keyLines[len(keyLines)-2],
+		"a line of the client's private key": clientKeyLines[len(clientKeyLines)/2],
 	}
 	resources := `
 resource "krr_scope" "read" {
@@ -57,11 +59,36 @@ resource "krr_client_jwks" "app" {
     }
   }
 }
+
+ephemeral "krr_maskinporten_token" "app" {
+  client_id   = krr_client.app.client_id
+  key_id      = "app-2026"
+  private_key = <<-EOT
+` + privatePEM(t, "A") + `EOT
+  scopes      = [krr_scope.read.name]
+  depends_on  = [krr_client_jwks.app]
+}
+
+resource "terraform_data" "token_proof" {
+  provisioner "local-exec" {
+    command     = "test -n \"$TOKEN\""
+    environment = { TOKEN = ephemeral.krr_maskinporten_token.app.access_token }
+  }
+}
+
+output "client_id" {
+  value = krr_client.app.client_id
+}
 `
 	logFile := filepath.Join(t.TempDir(), "terraform.log")
 	d := newTFDir(t, p.providerConfig("", providerOrgno)+resources)
 	d.env = append(d.env, "TF_LOG=trace", "TF_LOG_PATH="+logFile)
 	d.mustRun("apply", "-auto-approve", "-input=false")
+	// The provisioner proves the client's token was issued (and so was in
+	// play for the log); the fake counts the grant.
+	if p.GrantsFrom(strings.TrimSpace(d.mustRun("output", "-raw", "client_id"))) == 0 {
+		t.Fatal("the ephemeral token was never asked for")
+	}
 	d.mustRun("plan", "-input=false", "-detailed-exitcode")
 	d.mustRun("state", "rm", "krr_scope.read")
 	d.mustRun("import", "-input=false", "krr_scope.read", providerPrefix+":secrets/v1/person.read")
