@@ -1,10 +1,7 @@
 package fakeportal
 
 import (
-	"crypto/rsa"
-	"encoding/base64"
 	"fmt"
-	"math/big"
 	"net/http"
 	"slices"
 	"strings"
@@ -50,7 +47,7 @@ func (f *Fake) verifyClientGrant(tok *jwt.JSONWebToken, clientID string) (*verif
 	case key == nil || !f.known(key.Created, now):
 		return nil, invalidGrant(clientAuthFailed)
 	}
-	pub, err := jwkPublicKey(*key)
+	pub, err := rsaPublicKey(key.N, key.E)
 	if err != nil {
 		return nil, invalidGrant(clientAuthFailed)
 	}
@@ -58,12 +55,9 @@ func (f *Fake) verifyClientGrant(tok *jwt.JSONWebToken, clientID string) (*verif
 	if err := tok.Claims(pub, &claims); err != nil {
 		return nil, invalidGrant(clientAuthFailed)
 	}
-	if err := f.checkGrantClaims(&claims); err != nil {
+	requested, err := f.checkGrantClaims(&claims)
+	if err != nil {
 		return nil, err
-	}
-	requested := strings.Fields(claims.Scope)
-	if len(requested) == 0 {
-		return nil, &oauthError{Status: http.StatusBadRequest, Code: "invalid_scope", Desc: "the assertion asks for no scope"}
 	}
 	f.mu.Lock()
 	for _, s := range requested {
@@ -77,7 +71,7 @@ func (f *Fake) verifyClientGrant(tok *jwt.JSONWebToken, clientID string) (*verif
 	if err := f.useJTI(clientID, &claims); err != nil {
 		return nil, err
 	}
-	return &verifiedGrant{orgno: client.ClientOrgno, client: AdminClient{ClientID: clientID}, claims: &claims}, nil
+	return &verifiedGrant{orgno: client.ClientOrgno, clientID: clientID, scope: strings.Join(requested, " ")}, nil
 }
 
 // known tells whether something created at the timestamp is known to the
@@ -86,21 +80,8 @@ func (f *Fake) known(created string, now time.Time) bool {
 	if f.opts.CredentialDelay <= 0 {
 		return true
 	}
-	t, err := time.Parse(time.RFC3339Nano, created)
+	t, err := parseTimestamp(created)
 	return err == nil && !now.Before(t.Add(f.opts.CredentialDelay))
-}
-
-// jwkPublicKey is the RSA public key of a JWK.
-func jwkPublicKey(k JWK) (*rsa.PublicKey, error) {
-	n, err := base64.RawURLEncoding.DecodeString(k.N)
-	if err != nil {
-		return nil, err
-	}
-	e, err := base64.RawURLEncoding.DecodeString(k.E)
-	if err != nil {
-		return nil, err
-	}
-	return &rsa.PublicKey{N: new(big.Int).SetBytes(n), E: int(new(big.Int).SetBytes(e).Int64())}, nil
 }
 
 // countGrant counts a grant by the client it names.

@@ -67,20 +67,20 @@ func (f *Fake) handleToken(c *call) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	scope := strings.Join(strings.Fields(g.claims.Scope), " ")
 	lifetime := f.opts.TokenLifetime
-	tok, err := f.signAccessToken(g.client.ClientID, g.orgno, scope, lifetime)
+	tok, err := f.signAccessToken(g.clientID, g.orgno, g.scope, lifetime)
 	if err != nil {
 		return nil, err
 	}
-	return tokenAnswer{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int(lifetime / time.Second), Scope: scope}, nil
+	return tokenAnswer{AccessToken: tok, TokenType: "Bearer", ExpiresIn: int(lifetime / time.Second), Scope: g.scope}, nil
 }
 
-// verifiedGrant is a good grant: whose it is and what it asks for.
+// verifiedGrant is a good grant: whose it is and what it asks for (the
+// requested scopes, space-separated).
 type verifiedGrant struct {
-	orgno  string
-	client AdminClient
-	claims *grantClaims
+	orgno    string
+	clientID string
+	scope    string
 }
 
 // verifyGrant checks a grant and, when it is good, uses up its jti.
@@ -116,13 +116,9 @@ func (f *Fake) verifyGrant(assertion string) (*verifiedGrant, error) {
 		return nil, invalidGrant("the assertion's signature is not valid for the client's key")
 	}
 
-	if err := f.checkGrantClaims(&claims); err != nil {
+	requested, err := f.checkGrantClaims(&claims)
+	if err != nil {
 		return nil, err
-	}
-	requested := strings.Fields(claims.Scope)
-	if len(requested) == 0 {
-		return nil, &oauthError{Status: http.StatusBadRequest, Code: "invalid_scope",
-			Desc: "the assertion asks for no scope"}
 	}
 	allowed := client.Scopes
 	if allowed == nil {
@@ -138,7 +134,7 @@ func (f *Fake) verifyGrant(assertion string) (*verifiedGrant, error) {
 	if err := f.useJTI(client.ClientID, &claims); err != nil {
 		return nil, err
 	}
-	return &verifiedGrant{orgno: org.Orgno, client: client, claims: &claims}, nil
+	return &verifiedGrant{orgno: org.Orgno, clientID: client.ClientID, scope: strings.Join(requested, " ")}, nil
 }
 
 // grantVerificationKey picks the key that must have signed the grant: the
@@ -196,34 +192,39 @@ func headerX5c(compact string) ([]string, error) {
 	return h.X5c, nil
 }
 
-// checkGrantClaims checks a grant's audience, lifetime and jti.
-func (f *Fake) checkGrantClaims(claims *grantClaims) error {
+// checkGrantClaims checks a grant's audience, lifetime, jti and scope, and
+// answers the scopes it asks for.
+func (f *Fake) checkGrantClaims(claims *grantClaims) ([]string, error) {
 	f.mu.Lock()
 	audience := f.issuer + "/"
 	f.mu.Unlock()
 	if len(claims.Audience) != 1 || claims.Audience[0] != audience {
-		return invalidGrant(fmt.Sprintf("aud must be %q (the issuer, trailing slash included), not %q",
+		return nil, invalidGrant(fmt.Sprintf("aud must be %q (the issuer, trailing slash included), not %q",
 			audience, strings.Join(claims.Audience, " ")))
 	}
 	if claims.IssuedAt == nil || claims.Expiry == nil {
-		return invalidGrant("the assertion must have iat and exp")
+		return nil, invalidGrant("the assertion must have iat and exp")
 	}
 	iat, exp := claims.IssuedAt.Time(), claims.Expiry.Time()
 	if life := exp.Sub(iat); life <= 0 || life > maxGrantLifetime {
-		return invalidGrant(fmt.Sprintf("exp - iat must be at most %d seconds, is %d",
+		return nil, invalidGrant(fmt.Sprintf("exp - iat must be at most %d seconds, is %d",
 			int(maxGrantLifetime/time.Second), int(life/time.Second)))
 	}
 	now := f.now()
 	if !now.Before(exp.Add(clockTolerance)) {
-		return invalidGrant("the assertion has expired (exp is in the past)")
+		return nil, invalidGrant("the assertion has expired (exp is in the past)")
 	}
 	if iat.After(now.Add(clockTolerance)) {
-		return invalidGrant("iat is in the future; check the clock")
+		return nil, invalidGrant("iat is in the future; check the clock")
 	}
 	if claims.ID == "" {
-		return invalidGrant("the assertion has no jti")
+		return nil, invalidGrant("the assertion has no jti")
 	}
-	return nil
+	requested := strings.Fields(claims.Scope)
+	if len(requested) == 0 {
+		return nil, &oauthError{Status: http.StatusBadRequest, Code: "invalid_scope", Desc: "the assertion asks for no scope"}
+	}
+	return requested, nil
 }
 
 // useJTI uses up a good grant's jti: it never works twice.

@@ -9,8 +9,6 @@ import (
 	"unicode"
 )
 
-// validOrgno is portal-api.md §9: nine digits, the last a mod-11 check digit
-// over the first eight with weights 3 2 7 6 5 4 3 2.
 // SyntheticOrgnos returns n valid organisation numbers (9 digits, mod-11
 // check digit) from 320000000 on, in order: consumers for tests and
 // benchmarks that need many organisations. The fake accepts any valid
@@ -28,6 +26,8 @@ func SyntheticOrgnos(n int) []string {
 	return out
 }
 
+// validOrgno is portal-api.md §9: nine digits, the last a mod-11 check digit
+// over the first eight with weights 3 2 7 6 5 4 3 2.
 func validOrgno(s string) bool {
 	if len(s) != 9 {
 		return false

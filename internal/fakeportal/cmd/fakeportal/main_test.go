@@ -76,16 +76,35 @@ func (l *lockedBuffer) String() string {
 	return l.b.String()
 }
 
+// startRun runs the standalone fake as main does, with an env file at
+// envPath and the given flags, and waits for the env file. stop ends the
+// run and answers what run returned.
+func startRun(t *testing.T, envPath string, args ...string) (env map[string]string, logs *lockedBuffer, stop func() error) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	logs = &lockedBuffer{}
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, append([]string{"-env-file", envPath}, args...), logs) }()
+	env = waitForEnv(t, envPath, done)
+	stop = func() error {
+		t.Helper()
+		cancel()
+		select {
+		case err := <-done:
+			return err
+		case <-time.After(10 * time.Second):
+			t.Fatal("run did not stop")
+			return nil
+		}
+	}
+	return env, logs, stop
+}
+
 func TestRunWritesEnvFileAndServes(t *testing.T) {
 	dir := t.TempDir()
 	envPath := filepath.Join(dir, "fakeportal.env")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var logs lockedBuffer
-	done := make(chan error, 1)
-	go func() { done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-env-file", envPath}, &logs) }()
-
-	env := waitForEnv(t, envPath, done)
+	env, logs, stop := startRun(t, envPath, "-listen", "127.0.0.1:0")
 	for _, name := range []string{"KRR_BASE_URL", "KRR_TOKEN_ENDPOINT", "KRR_AUDIENCE", "KRR_CLIENT_ID", "KRR_KEY_ID",
 		"KRR_PRIVATE_KEY_FILE", "FAKEPORTAL_PROVIDER_ORGNO", "FAKEPORTAL_PROVIDER_PREFIX", "FAKEPORTAL_PROVIDER_TOKEN",
 		"FAKEPORTAL_CONSUMER_ORGNO", "FAKEPORTAL_CONSUMER_TOKEN", "FAKEPORTAL_OTHER_ORGNO",
@@ -189,14 +208,8 @@ func TestRunWritesEnvFileAndServes(t *testing.T) {
 		}
 	}
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatalf("run: %v", err)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("run did not stop")
+	if err := stop(); err != nil {
+		t.Fatalf("run: %v", err)
 	}
 	out := logs.String()
 	if !strings.Contains(out, "GET /prefix 200") || !strings.Contains(out, "POST /token 200") ||
@@ -322,16 +335,7 @@ func TestShellQuote(t *testing.T) {
 // For make bench-plan: -latency holds every request, -quiet logs none, and
 // the request counts can be read and reset between commands.
 func TestRunLatencyAndRequestCounts(t *testing.T) {
-	dir := t.TempDir()
-	envPath := filepath.Join(dir, "fakeportal.env")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var logs lockedBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"-listen", "127.0.0.1:0", "-env-file", envPath, "-latency", "150ms", "-quiet"}, &logs)
-	}()
-	env := waitForEnv(t, envPath, done)
+	env, logs, stop := startRun(t, filepath.Join(t.TempDir(), "fakeportal.env"), "-listen", "127.0.0.1:0", "-latency", "150ms", "-quiet")
 	root := strings.TrimSuffix(env["KRR_BASE_URL"], "/api/v1")
 
 	start := time.Now()
@@ -366,8 +370,9 @@ func TestRunLatencyAndRequestCounts(t *testing.T) {
 	if c := counts(); len(c) != 0 {
 		t.Errorf("counts after the reset: %v", c)
 	}
-	cancel()
-	<-done
+	if err := stop(); err != nil {
+		t.Fatalf("run: %v", err)
+	}
 	if strings.Contains(logs.String(), "GET /prefix/all") {
 		t.Errorf("-quiet logged requests: %s", logs.String())
 	}
@@ -376,19 +381,11 @@ func TestRunLatencyAndRequestCounts(t *testing.T) {
 // -timestamp-seed fixes the forms of the timestamps: a run replays the forms
 // of an in-process fake with that seed, seeded with the same organisations.
 func TestRunTimestampSeed(t *testing.T) {
-	dir := t.TempDir()
-	envPath := filepath.Join(dir, "fakeportal.env")
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	var logs lockedBuffer
-	done := make(chan error, 1)
-	go func() {
-		done <- run(ctx, []string{"-env-file", envPath, "-quiet", "-timestamp-seed", "5"}, &logs)
-	}()
-	env := waitForEnv(t, envPath, done)
+	env, logs, stop := startRun(t, filepath.Join(t.TempDir(), "fakeportal.env"), "-quiet", "-timestamp-seed", "5")
 	got := createdShapes(t, env["KRR_BASE_URL"], env["FAKEPORTAL_PROVIDER_TOKEN"])
-	cancel()
-	<-done
+	if err := stop(); err != nil {
+		t.Fatalf("run: %v", err)
+	}
 	if !strings.Contains(logs.String(), "timestamp seed 5 ") {
 		t.Errorf("log: %s", logs.String())
 	}
