@@ -66,13 +66,9 @@ func (c *Client) ScopeGrants(ctx context.Context, scope string) ([]AccessGrant, 
 		return c.ListScopeAccess(ctx, scope)
 	}
 	c.shared.want(aheadGrants, c.readGrantsAhead)
-	byConsumer, ok := c.shared.grantsOf(scope).all(ctx, c.grantLookup(scope, ""))
+	out, ok := c.shared.grantsOf(scope).all(ctx, c.grantLookup(scope, ""))
 	if !ok {
 		return c.ListScopeAccess(ctx, scope)
-	}
-	out := make([]AccessGrant, 0, len(byConsumer))
-	for _, g := range byConsumer {
-		out = append(out, g)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ConsumerOrgno < out[j].ConsumerOrgno })
 	return out, nil
@@ -111,11 +107,7 @@ func (c *Client) grantLookup(scope, consumerOrgno string) lookup[AccessGrant] {
 	return lookup[AccessGrant]{
 		flight: &c.shared.flight, flightKey: "grants " + scope,
 		single: func(ctx context.Context) (AccessGrant, error) {
-			g, err := c.getScopeAccess(ctx, scope, consumerOrgno)
-			if err != nil {
-				return AccessGrant{}, err
-			}
-			return *g, nil
+			return deref(c.getScopeAccess(ctx, scope, consumerOrgno))
 		},
 		list: func(ctx context.Context) (map[string]AccessGrant, error) {
 			list, err := c.ListScopeAccess(ctx, scope)

@@ -235,7 +235,7 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 			return c.do(ctx, r, out)
 		}
 		if ae.StatusCode == http.StatusForbidden && !r.open {
-			ae.Caller = c.callerOf(resp.Request)
+			ae.Caller = callerOf(resp.Request)
 		}
 		switch {
 		case resp.StatusCode == http.StatusNotFound && r.hint404 != "":
@@ -272,10 +272,10 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 // false for a source that cannot renew (a configured token).
 func (c *Client) rejectToken(hr *http.Request) bool {
 	r, ok := c.tokens.(tokenRejecter)
-	if !ok || hr == nil {
+	if !ok {
 		return false
 	}
-	tok, ok := strings.CutPrefix(hr.Header.Get("Authorization"), "Bearer ")
+	tok, ok := bearerOf(hr)
 	if !ok {
 		return false
 	}
@@ -283,13 +283,18 @@ func (c *Client) rejectToken(hr *http.Request) bool {
 	return true
 }
 
+// bearerOf is the access token a request carried, if any.
+func bearerOf(hr *http.Request) (string, bool) {
+	if hr == nil {
+		return "", false
+	}
+	return strings.CutPrefix(hr.Header.Get("Authorization"), "Bearer ")
+}
+
 // callerOf reads the organisation the request's access token acts for, ""
 // when the token does not say (an opaque token).
-func (c *Client) callerOf(hr *http.Request) string {
-	if hr == nil {
-		return ""
-	}
-	tok, ok := strings.CutPrefix(hr.Header.Get("Authorization"), "Bearer ")
+func callerOf(hr *http.Request) string {
+	tok, ok := bearerOf(hr)
 	if !ok {
 		return ""
 	}

@@ -38,23 +38,10 @@ func (c *Client) GetIntegration(ctx context.Context, id string) (*Integration, e
 	c.shared.saw(aheadKeys, id, c.readKeysAhead)
 	in, err := c.shared.clients.get(ctx, id, lookup[Integration]{
 		flight: &c.shared.flight, flightKey: "clients",
-		single: func(ctx context.Context) (Integration, error) {
-			in, err := c.getIntegration(ctx, id)
-			if err != nil {
-				return Integration{}, err
-			}
-			return *in, nil
-		},
+		single: func(ctx context.Context) (Integration, error) { return deref(c.getIntegration(ctx, id)) },
 		list: func(ctx context.Context) (map[string]Integration, error) {
 			list, err := c.ListIntegrations(ctx, true)
-			if err != nil {
-				return nil, err
-			}
-			byID := make(map[string]Integration, len(list))
-			for _, in := range list {
-				byID[in.ClientID] = in
-			}
-			return byID, nil
+			return indexBy(list, err, func(in Integration) string { return in.ClientID })
 		},
 	})
 	if err != nil {

@@ -36,13 +36,7 @@ func (c *Client) readKeysAhead(ctx context.Context, clientID string) {
 
 // keysLookup reads one client's key set as a list of one.
 func (c *Client) keysLookup(clientID string) lookup[JWKS] {
-	single := func(ctx context.Context) (JWKS, error) {
-		set, err := c.getJWKS(ctx, clientID)
-		if err != nil {
-			return JWKS{}, err
-		}
-		return *set, nil
-	}
+	single := func(ctx context.Context) (JWKS, error) { return deref(c.getJWKS(ctx, clientID)) }
 	return lookup[JWKS]{
 		flight: &c.shared.flight, flightKey: "keys " + clientID, single: single,
 		list: func(ctx context.Context) (map[string]JWKS, error) {

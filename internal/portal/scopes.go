@@ -34,29 +34,16 @@ func (c *Client) GetScope(ctx context.Context, name string) (*Scope, error) {
 	if err := checkScopeName(name); err != nil {
 		return nil, err
 	}
-	single := func(ctx context.Context) (Scope, error) {
-		s, err := c.getScope(ctx, name)
-		if err != nil {
-			return Scope{}, err
-		}
-		return *s, nil
-	}
 	if c.shared == nil {
 		return c.getScope(ctx, name)
 	}
 	c.shared.saw(aheadGrants, name, c.readGrantsAhead)
 	s, err := c.shared.scopes.get(ctx, name, lookup[Scope]{
-		flight: &c.shared.flight, flightKey: "scopes", single: single,
+		flight: &c.shared.flight, flightKey: "scopes",
+		single: func(ctx context.Context) (Scope, error) { return deref(c.getScope(ctx, name)) },
 		list: func(ctx context.Context) (map[string]Scope, error) {
 			list, err := c.ListScopes(ctx, true)
-			if err != nil {
-				return nil, err
-			}
-			byName := make(map[string]Scope, len(list))
-			for _, s := range list {
-				byName[s.Name] = s
-			}
-			return byName, nil
+			return indexBy(list, err, func(s Scope) string { return s.Name })
 		},
 	})
 	if err != nil {

@@ -3,6 +3,8 @@ package portal
 import (
 	"context"
 	"errors"
+	"maps"
+	"slices"
 	"sync"
 
 	"golang.org/x/sync/singleflight"
@@ -83,9 +85,12 @@ func (s *sharedList[T]) get(ctx context.Context, key string, l lookup[T]) (T, er
 func (s *sharedList[T]) load(ctx context.Context, l lookup[T]) error {
 	_, err, _ := l.flight.Do(l.flightKey, func() (any, error) {
 		s.mu.Lock()
-		done := s.loaded || s.failed
+		loaded, failed := s.loaded, s.failed
 		s.mu.Unlock()
-		if done {
+		switch {
+		case failed:
+			return nil, errListFailed
+		case loaded:
 			return nil, nil
 		}
 		byKey, err := l.list(ctx)
@@ -98,32 +103,24 @@ func (s *sharedList[T]) load(ctx context.Context, l lookup[T]) error {
 		s.byKey, s.loaded = byKey, true
 		return nil, nil
 	})
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.failed && err == nil {
-		return errListFailed
-	}
 	return err
 }
 
 var errListFailed = errors.New("the list call failed before")
 
-// all returns the whole list when it is loaded and nothing in it was
-// written since; otherwise false, and the caller reads the list itself.
-func (s *sharedList[T]) all(ctx context.Context, l lookup[T]) (map[string]T, bool) {
+// all returns the whole list, in no order, when it is loaded and nothing
+// in it was written since; otherwise false, and the caller reads the list
+// itself.
+func (s *sharedList[T]) all(ctx context.Context, l lookup[T]) ([]T, bool) {
 	if err := s.load(ctx, l); err != nil {
 		return nil, false
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.loaded || len(s.stale) > 0 {
+	if len(s.stale) > 0 {
 		return nil, false
 	}
-	out := make(map[string]T, len(s.byKey))
-	for k, v := range s.byKey {
-		out[k] = v
-	}
-	return out, true
+	return slices.Collect(maps.Values(s.byKey)), true
 }
 
 // readSingly reads one object singly and, when no write to it came in the
@@ -187,31 +184,47 @@ const (
 const readAheadWidth = 32
 
 func (r *sharedReads) grantsOf(scope string) *sharedList[AccessGrant] {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.grants == nil {
-		r.grants = map[string]*sharedList[AccessGrant]{}
-	}
-	g, ok := r.grants[scope]
-	if !ok {
-		g = &sharedList[AccessGrant]{}
-		r.grants[scope] = g
-	}
-	return g
+	return listOf(&r.mu, &r.grants, scope)
 }
 
 func (r *sharedReads) keysOf(clientID string) *sharedList[JWKS] {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if r.keys == nil {
-		r.keys = map[string]*sharedList[JWKS]{}
+	return listOf(&r.mu, &r.keys, clientID)
+}
+
+// listOf is the list under key in lists, made on first use.
+func listOf[T any](mu *sync.Mutex, lists *map[string]*sharedList[T], key string) *sharedList[T] {
+	mu.Lock()
+	defer mu.Unlock()
+	if *lists == nil {
+		*lists = map[string]*sharedList[T]{}
 	}
-	k, ok := r.keys[clientID]
+	l, ok := (*lists)[key]
 	if !ok {
-		k = &sharedList[JWKS]{}
-		r.keys[clientID] = k
+		l = &sharedList[T]{}
+		(*lists)[key] = l
 	}
-	return k
+	return l
+}
+
+// deref makes a single read's pointer answer a value, for lookup.single.
+func deref[T any](p *T, err error) (T, error) {
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return *p, nil
+}
+
+// indexBy is a list call's answer by key, for lookup.list.
+func indexBy[T any](list []T, err error, key func(T) string) (map[string]T, error) {
+	if err != nil {
+		return nil, err
+	}
+	byKey := make(map[string]T, len(list))
+	for _, v := range list {
+		byKey[key(v)] = v
+	}
+	return byKey, nil
 }
 
 // saw records that this process read key (a scope, a client), and reads
