@@ -55,16 +55,17 @@ func discoverTokenEndpoint(ctx context.Context, client *http.Client, issuer stri
 	switch {
 	case err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "":
 		return fail("its token_endpoint %q is not an http(s) URL", doc.TokenEndpoint)
-	case u.Scheme == "http" && !isLoopback(u.Hostname()):
+	case u.Scheme == "http" && !IsLoopbackHost(u.Hostname()):
 		return fail("its token_endpoint %q is plain http away from this machine", doc.TokenEndpoint)
 	}
 	return u.String(), nil
 }
 
-// isLoopback: a host name or address of this machine, where plain http is
-// allowed for test servers.
-func isLoopback(host string) bool {
-	if host == "localhost" {
+// IsLoopbackHost tells whether host names this machine, where plain http
+// is allowed (test servers, local proxies): a token sent over plain http
+// to a real host could be read by anyone on the path.
+func IsLoopbackHost(host string) bool {
+	if strings.EqualFold(host, "localhost") {
 		return true
 	}
 	ip := net.ParseIP(host)

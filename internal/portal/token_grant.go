@@ -91,16 +91,17 @@ type Token struct {
 	Scope       string // the scopes granted, space separated
 }
 
-// RequestToken performs one JWT grant for cfg's client, retrying
-// connection errors, 429 and 5xx, and caches nothing: a client's own token,
-// fetched to prove that it works.
-func RequestToken(ctx context.Context, cfg GrantConfig) (Token, error) {
-	src, err := NewGrantTokenSource(cfg)
+// NewTokenRequest checks cfg once and returns a function that performs one
+// JWT grant for cfg's client per call, retrying connection errors, 429 and
+// 5xx, and caches nothing: a client's own token, fetched to prove that it
+// works, maybe again while Maskinporten does not know the client yet. Each
+// call signs a new assertion; calls must not overlap.
+func NewTokenRequest(cfg GrantConfig) (func(context.Context) (Token, error), error) {
+	s, err := newGrantTokenSource(cfg)
 	if err != nil {
-		return Token{}, err
+		return nil, err
 	}
-	s, _ := src.(*grantTokenSource) // NewGrantTokenSource makes nothing else
-	return s.request(ctx)
+	return s.request, nil
 }
 
 // grantTokenSource fetches tokens with the JWT grant, caches them, and lets
@@ -128,8 +129,16 @@ type tokenCall struct {
 // NewGrantTokenSource returns a TokenSource that gets its tokens with the JWT
 // bearer grant and reuses each until shortly before it expires.
 func NewGrantTokenSource(cfg GrantConfig) (TokenSource, error) {
-	if strings.TrimSpace(cfg.TokenEndpoint) != "" {
-		u, err := url.Parse(strings.TrimSpace(cfg.TokenEndpoint))
+	s, err := newGrantTokenSource(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+func newGrantTokenSource(cfg GrantConfig) (*grantTokenSource, error) {
+	if endpoint := strings.TrimSpace(cfg.TokenEndpoint); endpoint != "" {
+		u, err := url.Parse(endpoint)
 		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 			return nil, fmt.Errorf("token endpoint %q is not an http(s) URL", cfg.TokenEndpoint)
 		}

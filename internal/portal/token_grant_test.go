@@ -84,11 +84,10 @@ func grantSource(t *testing.T, endpoint string, mod ...func(*GrantConfig)) *gran
 	for _, m := range mod {
 		m(&cfg)
 	}
-	src, err := NewGrantTokenSource(cfg)
+	g, err := newGrantTokenSource(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := src.(*grantTokenSource)
 	g.retryWait = time.Millisecond
 	return g
 }
@@ -278,8 +277,8 @@ func TestGrantConfigChecks(t *testing.T) {
 	key := rsaKey(t)
 	other, _ := rsa.GenerateKey(rand.Reader, 1024)
 	base := GrantConfig{TokenEndpoint: "https://test.maskinporten.no/token", ClientID: "c", KeyID: "k", PrivateKey: key}
-	src, err := NewGrantTokenSource(base)
-	if err != nil || src.(*grantTokenSource).cfg.Audience != "https://test.maskinporten.no/" {
+	src, err := newGrantTokenSource(base)
+	if err != nil || src.cfg.Audience != "https://test.maskinporten.no/" {
 		t.Errorf("audience not taken from the environment: %v", err)
 	}
 	for name, mod := range map[string]func(*GrantConfig){

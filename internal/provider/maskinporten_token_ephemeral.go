@@ -168,10 +168,14 @@ func (e *maskinportenTokenEphemeral) Open(ctx context.Context, req ephemeral.Ope
 // answers that it does not know the client or the key (a new one takes up
 // to two minutes), until waitFor has passed. Any other answer is final.
 func requestUntilKnown(ctx context.Context, cfg portal.GrantConfig, waitFor time.Duration) (portal.Token, time.Duration, error) {
+	request, err := portal.NewTokenRequest(cfg)
+	if err != nil {
+		return portal.Token{}, 0, err
+	}
 	start := time.Now()
 	pause := time.Second
 	for {
-		tok, err := portal.RequestToken(ctx, cfg)
+		tok, err := request(ctx)
 		waited := time.Since(start)
 		if err == nil || !notKnownYet(err) || waited+pause > waitFor {
 			return tok, waited, err

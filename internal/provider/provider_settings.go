@@ -2,7 +2,6 @@ package provider
 
 import (
 	"fmt"
-	"net"
 	"net/url"
 	"os"
 	"sort"
@@ -210,21 +209,13 @@ func checkEndpoint(raw string) (string, error) {
 	case "https":
 		return raw, nil
 	case "http":
-		if isLoopbackHost(u.Hostname()) {
+		if portal.IsLoopbackHost(u.Hostname()) {
 			return raw, nil
 		}
 		return raw, fmt.Errorf("must use https; plain http is allowed only for a loopback address (127.0.0.1, ::1, localhost)")
 	default:
 		return raw, fmt.Errorf("must be an https URL, not %q", u.Scheme)
 	}
-}
-
-func isLoopbackHost(host string) bool {
-	if strings.EqualFold(host, "localhost") {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 func environmentNames() []string {
