@@ -28,22 +28,21 @@ type availableScope struct {
 }
 
 func (s availableScope) allows(integrationType string) bool {
-	return len(s.AllowedIntegrationTypes) == 0 ||
-		slices.ContainsFunc(s.AllowedIntegrationTypes, func(t string) bool { return strings.EqualFold(t, integrationType) })
+	return typeAllowed(s.AllowedIntegrationTypes, integrationType)
+}
+
+// typeAllowed tells whether a scope with the allowed integration types
+// (empty: any) may be used by a client of integrationType.
+func typeAllowed(allowed []string, integrationType string) bool {
+	return len(allowed) == 0 || slices.ContainsFunc(allowed, func(t string) bool { return strings.EqualFold(t, integrationType) })
 }
 
 // availableScopes lists the scopes the organisation the credentials act
 // for may put on a client: its own active ones, those granted to it and
-// still active, and those open to all; sorted by name, each once. fresh
-// reads the portal again rather than the facts an earlier check read.
-func (d *providerData) availableScopes(ctx context.Context, fresh bool) (string, []availableScope, error) {
-	var facts *scopeFacts
-	var err error
-	if fresh {
-		facts, err = d.refreshScopeFacts(ctx, d.facts.generation())
-	} else {
-		facts, _, err = d.scopeFacts(ctx)
-	}
+// still active, and those open to all; sorted by name, each once. It reads
+// the portal again rather than the facts an earlier check read.
+func (d *providerData) availableScopes(ctx context.Context) (string, []availableScope, error) {
+	facts, err := d.refreshScopeFacts(ctx, d.facts.generation())
 	if err != nil {
 		return "", nil, err
 	}

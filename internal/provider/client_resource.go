@@ -106,7 +106,6 @@ func (r *clientResource) createOnce(ctx context.Context, body portal.Integration
 			revived := *found
 			revived.ClientSecret = ""
 			layOver(&revived, body)
-			revived.Active = true
 			return r.data.Client.UpdateIntegration(ctx, body.ClientID, revived)
 		case getErr == nil && sameClient(found, body):
 			return found, nil

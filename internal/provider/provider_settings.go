@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
 	"os"
@@ -84,7 +85,7 @@ func resolveSettings(m providerModel, getenv envLookup) (settings, diag.Diagnost
 	}
 	s.BaseURL = firstSet(m.BaseURL, getenv(envBaseURL), env.BaseURL)
 	audience := firstSet(m.Audience, getenv(envAudience), "")
-	s.Audience = firstSet(types.StringValue(audience), "", env.Audience)
+	s.Audience = cmp.Or(audience, env.Audience)
 	s.TokenEndpoint = firstSet(m.TokenEndpoint, getenv(envTokenEndpoint), "")
 	if s.TokenEndpoint == "" && (audience == "" || audience == env.Audience) {
 		s.TokenEndpoint = env.TokenEndpoint

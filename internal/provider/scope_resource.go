@@ -99,9 +99,15 @@ func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, 
 // scope, and taking it over silently would be wrong.
 func (r *scopeResource) reactivate(ctx context.Context, name string, body portal.Scope) (*portal.Scope, error) {
 	existing, err := r.data.Client.GetScope(ctx, name)
-	switch {
-	case err != nil:
+	if err != nil {
 		return nil, err
+	}
+	return r.settleExisting(ctx, name, existing, body)
+}
+
+// settleExisting is reactivate's decision once the existing scope is read.
+func (r *scopeResource) settleExisting(ctx context.Context, name string, existing *portal.Scope, body portal.Scope) (*portal.Scope, error) {
+	switch {
 	case existing.Active && sameScope(existing, body):
 		return existing, nil
 	case existing.Active:
@@ -115,7 +121,7 @@ func (r *scopeResource) reactivate(ctx context.Context, name string, body portal
 // server error): the portal may have made the scope. It is looked up: made
 // as asked, it is adopted; not there, the create is sent once more.
 func (r *scopeResource) afterLostAnswer(ctx context.Context, name string, body portal.Scope, lost error) (*portal.Scope, error) {
-	_, err := r.data.Client.GetScope(ctx, name)
+	existing, err := r.data.Client.GetScope(ctx, name)
 	switch {
 	case portal.IsNotFound(err):
 		created, err := r.data.Client.CreateScope(ctx, body)
@@ -126,7 +132,7 @@ func (r *scopeResource) afterLostAnswer(ctx context.Context, name string, body p
 	case err != nil:
 		return nil, lost
 	}
-	return r.reactivate(ctx, name, body)
+	return r.settleExisting(ctx, name, existing, body)
 }
 
 // errScopeExists says how to bring an existing scope under management.

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
@@ -128,8 +127,7 @@ func (j scopeJudge) verdict(ctx context.Context, name, integrationType string) (
 // typeVerdict checks the client's integration type against a scope's
 // allowed ones (empty: any).
 func (j scopeJudge) typeVerdict(name, integrationType string, allowed []string) scopeVerdict {
-	if integrationType == "" || len(allowed) == 0 ||
-		slices.ContainsFunc(allowed, func(t string) bool { return strings.EqualFold(t, integrationType) }) {
+	if integrationType == "" || typeAllowed(allowed, integrationType) {
 		return usable()
 	}
 	return unusableScope("Scope not allowed for this kind of client", fmt.Sprintf("Scope %s may not be used by %s "+
