@@ -25,18 +25,9 @@ func TestAdoptionOfAnExistingSetup(t *testing.T) {
 		denied := fakeportal.SyntheticOrgnos(1)[0]
 		st.Grants[fakeportal.GrantKey{Scope: scope, Consumer: denied}] = &fakeportal.Grant{
 			Scope: scope, OwnerOrgno: providerOrgno, ConsumerOrgno: denied, State: fakeportal.GrantDenied}
-		st.Contacts[providerOrgno] = &fakeportal.OrgContacts{Orgno: providerOrgno,
-			Invoice:              &fakeportal.Invoice{Email: "faktura@example.no"},
-			NotificationContacts: []fakeportal.NotificationContact{{Name: "Drift", Email: "drift@example.no"}}}
 	})
 	const clientID = "0c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d"
-	p.addTestClient(clientID, true)
-	p.Edit(func(st *fakeportal.State) {
-		st.Clients[clientID].Scopes = []string{scope}
-		st.Clients[clientID].ClientName = "Case handling"
-		st.JWKS[clientID] = &fakeportal.KeySet{Keys: []fakeportal.JWK{{Kty: "RSA", Kid: "made-by-hand", Use: "sig", Alg: "RS256",
-			N: jwkN(&testKey("A").PublicKey), E: jwkE(&testKey("A").PublicKey), Exp: 4102444800}}}
-	})
+	seedHandMade(p, scope, clientID)
 	provider := p.providerConfig("", providerOrgno)
 
 	lookup := newTFDir(t, provider+`
@@ -129,16 +120,7 @@ resource "krr_org_contacts" "o" {
 			t.Parallel()
 			p := newTestPortal(t)
 			p.seedScope(scope, false, consumerOrgno)
-			p.addTestClient(clientID, true)
-			p.Edit(func(st *fakeportal.State) {
-				st.Clients[clientID].Scopes = []string{scope}
-				st.Clients[clientID].ClientName = "Case handling"
-				st.JWKS[clientID] = &fakeportal.KeySet{Keys: []fakeportal.JWK{{Kty: "RSA", Kid: "made-by-hand", Use: "sig",
-					Alg: "RS256", N: jwkN(&testKey("A").PublicKey), E: jwkE(&testKey("A").PublicKey), Exp: 4102444800}}}
-				st.Contacts[providerOrgno] = &fakeportal.OrgContacts{Orgno: providerOrgno,
-					Invoice:              &fakeportal.Invoice{Email: "faktura@example.no"},
-					NotificationContacts: []fakeportal.NotificationContact{{Name: "Drift", Email: "drift@example.no"}}}
-			})
+			seedHandMade(p, scope, clientID)
 			resource.Test(t, resource.TestCase{
 				ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
 				Steps: []resource.TestStep{{
@@ -157,4 +139,20 @@ resource "krr_org_contacts" "o" {
 			}
 		})
 	}
+}
+
+// seedHandMade puts in the portal what a team made by hand in the web
+// portal besides a scope: a client carrying the scope, with a key, and the
+// merchant data.
+func seedHandMade(p *testPortal, scope, clientID string) {
+	p.addTestClient(clientID, true)
+	p.Edit(func(st *fakeportal.State) {
+		st.Clients[clientID].Scopes = []string{scope}
+		st.Clients[clientID].ClientName = "Case handling"
+		st.JWKS[clientID] = &fakeportal.KeySet{Keys: []fakeportal.JWK{{Kty: "RSA", Kid: "made-by-hand", Use: "sig", Alg: "RS256",
+			N: jwkN(&testKey("A").PublicKey), E: jwkE(&testKey("A").PublicKey), Exp: 4102444800}}}
+		st.Contacts[providerOrgno] = &fakeportal.OrgContacts{Orgno: providerOrgno,
+			Invoice:              &fakeportal.Invoice{Email: "faktura@example.no"},
+			NotificationContacts: []fakeportal.NotificationContact{{Name: "Drift", Email: "drift@example.no"}}}
+	})
 }

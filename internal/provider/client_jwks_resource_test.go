@@ -614,8 +614,6 @@ func TestAccClientJWKS_clientGone(t *testing.T) {
 	}
 }
 
-// Key sets the portal would refuse are refused at plan time, with the
-// attribute and the rule named, before any request reaches the portal.
 // privateAndSmallKeys are what a key set must refuse: test key A's private
 // half (PKCS#8 DER) and a 1024-bit key.
 func privateAndSmallKeys(t *testing.T) ([]byte, *rsa.PrivateKey) {
@@ -631,6 +629,8 @@ func privateAndSmallKeys(t *testing.T) ([]byte, *rsa.PrivateKey) {
 	return pkcs8, small
 }
 
+// Key sets the portal would refuse are refused at plan time, with the
+// attribute and the rule named, before any request reaches the portal.
 func TestAccClientJWKS_refusedAtPlan(t *testing.T) {
 	t.Parallel()
 	a := testKey("A")

@@ -56,26 +56,20 @@ resource "krr_client" "app" {
 // (in the web portal, here) and names the organisations that lost access.
 func TestDestroyScopeNamesRevokedOrganisations(t *testing.T) {
 	p := newTestPortal(t)
-	d := newTFDir(t, p.providerConfig("", providerOrgno)+`
-resource "krr_scope" "read" {
-  prefix      = "`+providerPrefix+`"
-  subscope    = "persons/v1/person.read"
-  description = "Read persons"
-}
-`)
+	d := newTFDir(t, minimalScopeConfig(p))
 	d.mustRun("apply", "-auto-approve", "-input=false")
 	p.Edit(func(st *fakeportal.State) {
 		for _, c := range []string{consumerOrgno, otherOrgno} {
-			st.Grants[fakeportal.GrantKey{Scope: readScope, Consumer: c}] = &fakeportal.Grant{
-				Scope: readScope, OwnerOrgno: providerOrgno, ConsumerOrgno: c, State: fakeportal.GrantApproved}
+			st.Grants[fakeportal.GrantKey{Scope: personScope, Consumer: c}] = &fakeportal.Grant{
+				Scope: personScope, OwnerOrgno: providerOrgno, ConsumerOrgno: c, State: fakeportal.GrantApproved}
 		}
 	})
 	out := d.mustRun("destroy", "-auto-approve", "-input=false")
 	expectText(t, "destroy", out,
-		"Warning: Access to scope "+readScope+" revoked",
+		"Warning: Access to scope "+personScope+" revoked",
 		"revoked the access of organisation "+consumerOrgno+" ("+consumerOrgName+"), organisation "+otherOrgno+" ("+otherOrgName+")")
 	for _, c := range []string{consumerOrgno, otherOrgno} {
-		if g := p.grantState(readScope, c); g != fakeportal.GrantDenied {
+		if g := p.grantState(personScope, c); g != fakeportal.GrantDenied {
 			t.Errorf("grant to %s after destroy: %q", c, g)
 		}
 	}

@@ -25,10 +25,7 @@ func TestGoneFromPortalWarns(t *testing.T) {
 		st.Clients[clientID] = &fakeportal.Client{ClientID: clientID, ClientName: "x", Description: "x",
 			ClientOrgno: providerOrgno, IntegrationType: "maskinporten", Scopes: []string{}}
 	})
-	pp := newProtocolProvider(t, map[string]tftypes.Value{
-		"base_url":     str(p.BaseURL),
-		"access_token": str(p.IssueToken(providerOrgno)),
-	})
+	pp := newTokenProtocol(t, p, providerOrgno)
 
 	tests := []struct {
 		typeName string
@@ -73,10 +70,7 @@ func TestDeactivatedClientStaysInState(t *testing.T) {
 		st.Clients[clientID] = &fakeportal.Client{ClientID: clientID, ClientName: "x", Description: "x",
 			ClientOrgno: providerOrgno, IntegrationType: "maskinporten", Scopes: []string{}}
 	})
-	pp := newProtocolProvider(t, map[string]tftypes.Value{
-		"base_url":     str(p.BaseURL),
-		"access_token": str(p.IssueToken(providerOrgno)),
-	})
+	pp := newTokenProtocol(t, p, providerOrgno)
 	kept, diags := pp.readResource("krr_client", map[string]tftypes.Value{"id": str(clientID)})
 	requireNoErrors(t, "read", diags)
 	if !kept {
@@ -94,10 +88,7 @@ func TestForbiddenIsNotGone(t *testing.T) {
 		st.Clients[clientID] = &fakeportal.Client{ClientID: clientID, ClientName: "x", Description: "x", Active: true,
 			ClientOrgno: otherOrgno, IntegrationType: "maskinporten", Scopes: []string{}}
 	})
-	pp := newProtocolProvider(t, map[string]tftypes.Value{
-		"base_url":     str(p.BaseURL),
-		"access_token": str(p.IssueToken(providerOrgno)),
-	})
+	pp := newTokenProtocol(t, p, providerOrgno)
 	kept, diags := pp.readResource("krr_client", map[string]tftypes.Value{"id": str(clientID)})
 	if !kept {
 		t.Error("a client the credentials may not see left the state")

@@ -23,7 +23,6 @@ import (
 const (
 	syncClientID     = "5d7c3a10-8f2e-4b6a-9c1d-2e3f4a5b6c7d"
 	consumerClientID = "6e8d4b21-9a3f-4c7b-8d2e-3f4a5b6c7d8e"
-	readScope        = providerPrefix + ":persons/v1/person.read"
 	writeScope       = providerPrefix + ":persons/v1/person.write"
 )
 
@@ -79,11 +78,11 @@ resource "krr_client_jwks" "sync" {
 	applied := []statecheck.StateCheck{
 		statecheck.ExpectKnownValue("krr_client.sync", tfjsonpath.New("client_id"), knownvalue.StringExact(syncClientID)),
 		statecheck.ExpectKnownValue("krr_client.sync", tfjsonpath.New("scopes"), knownvalue.SetExact([]knownvalue.Check{
-			knownvalue.StringExact(readScope), knownvalue.StringExact(writeScope)})),
+			knownvalue.StringExact(personScope), knownvalue.StringExact(writeScope)})),
 		statecheck.ExpectKnownValue("krr_scope_access.write", tfjsonpath.New("state"), knownvalue.StringExact("APPROVED")),
 		checkPortal(func() error {
-			return p.expectOrganisation(map[string]bool{readScope: true, writeScope: true},
-				map[[2]string]string{{readScope, consumerOrgno}: "APPROVED", {readScope, otherOrgno}: "APPROVED", {writeScope, consumerOrgno}: "APPROVED"},
+			return p.expectOrganisation(map[string]bool{personScope: true, writeScope: true},
+				map[[2]string]string{{personScope, consumerOrgno}: "APPROVED", {personScope, otherOrgno}: "APPROVED", {writeScope, consumerOrgno}: "APPROVED"},
 				map[string]bool{syncClientID: true})
 		}),
 		checkPortal(func() error {
@@ -94,8 +93,8 @@ resource "krr_client_jwks" "sync" {
 		}),
 	}
 	destroyed := func() {
-		err := p.expectOrganisation(map[string]bool{readScope: false, writeScope: false},
-			map[[2]string]string{{readScope, consumerOrgno}: "DENIED", {readScope, otherOrgno}: "DENIED", {writeScope, consumerOrgno}: "DENIED"},
+		err := p.expectOrganisation(map[string]bool{personScope: false, writeScope: false},
+			map[[2]string]string{{personScope, consumerOrgno}: "DENIED", {personScope, otherOrgno}: "DENIED", {writeScope, consumerOrgno}: "DENIED"},
 			map[string]bool{syncClientID: false})
 		if err != nil {
 			t.Errorf("after destroy: %v", err)
@@ -111,7 +110,7 @@ resource "krr_client_jwks" "sync" {
 						// The scope names are known at plan, so the client's
 						// scopes are checked there, not left to apply.
 						plancheck.ExpectKnownValue("krr_client.sync", tfjsonpath.New("scopes"), knownvalue.SetExact([]knownvalue.Check{
-							knownvalue.StringExact(readScope), knownvalue.StringExact(writeScope)})),
+							knownvalue.StringExact(personScope), knownvalue.StringExact(writeScope)})),
 						plancheck.ExpectResourceAction("krr_client.sync", plancheck.ResourceActionCreate),
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
@@ -166,29 +165,29 @@ resource "krr_client" "app" {
   depends_on  = [krr_scope_access.consumer]
 }
 `)
-	testTwoOrganisations(t, p, config, readScope, true, consumerClientID)
+	testTwoOrganisations(t, p, config, personScope, true, consumerClientID)
 }
 
 // (c) As (b), where the scope existed before and only the grant is new.
 func TestAccOneApply_twoOrganisationsExistingScope(t *testing.T) {
 	useBuiltProvider(t)
 	p := newTestPortal(t)
-	p.seedScope(readScope, false) // made in the web portal, shared with no one
+	p.seedScope(personScope, false) // made in the web portal, shared with no one
 	config := twoOrgAliases(p, `
 resource "krr_scope_access" "consumer" {
   provider       = krr.owner
-  scope          = "`+readScope+`"
+  scope          = "`+personScope+`"
   consumer_orgno = "`+consumerOrgno+`"
 }
 
 resource "krr_client" "app" {
   client_name = "Case handling"
   description = "Looks up persons"
-  scopes      = ["`+readScope+`"]
+  scopes      = ["`+personScope+`"]
   depends_on  = [krr_scope_access.consumer]
 }
 `)
-	testTwoOrganisations(t, p, config, readScope, false, "")
+	testTwoOrganisations(t, p, config, personScope, false, "")
 }
 
 // testTwoOrganisations applies config from nothing in one step, checks the
@@ -303,12 +302,12 @@ func TestAccOneApply_readAgainAfterAGrant(t *testing.T) {
 	p := newTestPortal(t)
 	openScope := providerPrefix + ":open/v1/status.read"
 	p.seedScope(openScope, true)
-	p.seedScope(readScope, false)
+	p.seedScope(personScope, false)
 	p.InjectFault(fakeportal.Fault{Method: "PUT", Route: "/scopes/access/{orgno}", Latency: time.Second})
 	config := twoOrgAliases(p, `
 resource "krr_scope_access" "consumer" {
   provider       = krr.owner
-  scope          = "`+readScope+`"
+  scope          = "`+personScope+`"
   consumer_orgno = "`+consumerOrgno+`"
 }
 
@@ -321,7 +320,7 @@ resource "krr_client" "status" {
 resource "krr_client" "app" {
   client_name = "Case handling"
   description = "Looks up persons"
-  scopes      = ["`+readScope+`"]
+  scopes      = ["`+personScope+`"]
   depends_on  = [krr_scope_access.consumer]
 }
 `)

@@ -443,17 +443,6 @@ func TestAccOrgContacts_destroyLeavesDataInPortal(t *testing.T) {
 	})
 }
 
-// newOrgContactsProtocol is the provider over the protocol, configured with
-// a static token of orgno, for the warnings terraform-plugin-testing cannot
-// see.
-func newOrgContactsProtocol(t *testing.T, p *testPortal, orgno string) *protocolProvider {
-	t.Helper()
-	return newProtocolProvider(t, map[string]tftypes.Value{
-		"base_url":     str(p.BaseURL),
-		"access_token": str(p.IssueToken(orgno)),
-	})
-}
-
 // orgContactsImportAndRead imports krr_org_contacts by id and reads it,
 // as terraform import does, and returns the state read.
 func orgContactsImportAndRead(t *testing.T, pp *protocolProvider, id string) *tfprotov6.DynamicValue {
@@ -497,7 +486,7 @@ func TestOrgContacts_destroyWarns(t *testing.T) {
 	t.Parallel()
 	p := newTestPortal(t)
 	seedContacts(p, orgContactsFullPortal)
-	pp := newOrgContactsProtocol(t, p, providerOrgno)
+	pp := newTokenProtocol(t, p, providerOrgno)
 	state := orgContactsImportAndRead(t, pp, providerOrgno)
 	p.ResetRequestCounts()
 
@@ -548,7 +537,7 @@ func TestOrgContacts_readNotSetRemovesWithWarning(t *testing.T) {
 	t.Parallel()
 	p := newTestPortal(t)
 	seedContacts(p, orgContactsMinimalPortal)
-	pp := newOrgContactsProtocol(t, p, providerOrgno)
+	pp := newTokenProtocol(t, p, providerOrgno)
 	state := orgContactsImportAndRead(t, pp, providerOrgno)
 	p.Edit(func(st *fakeportal.State) { delete(st.Contacts, providerOrgno) })
 
@@ -712,9 +701,9 @@ func TestOrgContacts_readOtherOrganisation(t *testing.T) {
 	other := orgContactsMinimalPortal
 	other.Orgno = consumerOrgno
 	seedContacts(p, other)
-	state := orgContactsImportAndRead(t, newOrgContactsProtocol(t, p, providerOrgno), providerOrgno)
+	state := orgContactsImportAndRead(t, newTokenProtocol(t, p, providerOrgno), providerOrgno)
 
-	pp := newOrgContactsProtocol(t, p, consumerOrgno)
+	pp := newTokenProtocol(t, p, consumerOrgno)
 	resp, err := pp.server.ReadResource(context.Background(), &tfprotov6.ReadResourceRequest{
 		TypeName: "krr_org_contacts", CurrentState: state,
 	})

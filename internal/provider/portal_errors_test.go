@@ -13,7 +13,7 @@ import (
 // its correlation_id, and what to do.
 func TestAccPortalErrorsReachTheUser(t *testing.T) {
 	t.Parallel()
-	scopeConfig := func(p *testPortal, provider, attrs string) string {
+	scopeConfig := func(provider, attrs string) string {
 		return provider + `
 resource "krr_scope" "persons" {
   prefix      = "` + providerPrefix + `"
@@ -43,20 +43,20 @@ resource "krr_scope" "persons" {
 		{
 			name: "400 with field errors",
 			config: func(p *testPortal) string {
-				return scopeConfig(p, p.providerConfig("", providerOrgno), `  delegation_source = "https://unknown.example.no/"`)
+				return scopeConfig(p.providerConfig("", providerOrgno), `  delegation_source = "https://unknown.example.no/"`)
 			},
 			want: []string{"Unable to create scope " + testScopeName, "POST /scopes: 400",
 				"is not the issuer of a known delegation source", "correlation_id", "the fields it names above are the ones to fix"},
 		},
 		{
 			name:   "401",
-			config: func(p *testPortal) string { return scopeConfig(p, otherFakeToken(p), "") },
+			config: func(p *testPortal) string { return scopeConfig(otherFakeToken(p), "") },
 			want: []string{"Unable to check the scope prefix", "401", "the access token was refused", "correlation_id",
 				"Check access_token (KRR_ACCESS_TOKEN)"},
 		},
 		{
 			name:   "403",
-			config: func(p *testPortal) string { return scopeConfig(p, readOnly(p), "") },
+			config: func(p *testPortal) string { return scopeConfig(readOnly(p), "") },
 			want: []string{"Unable to create scope " + testScopeName, "403", "idporten:scopes.write", "correlation_id",
 				"Add it to the provider's scopes (KRR_SCOPES)"},
 		},
@@ -65,7 +65,7 @@ resource "krr_scope" "persons" {
 			setup: func(p *testPortal) {
 				p.InjectFault(fakeportal.Fault{Method: "POST", Route: "/scopes", Status: 404})
 			},
-			config: func(p *testPortal) string { return scopeConfig(p, p.providerConfig("", providerOrgno), "") },
+			config: func(p *testPortal) string { return minimalScopeConfig(p) },
 			want: []string{"Unable to create scope " + testScopeName, "POST /scopes: 404", "injected fault", "correlation_id",
 				"The portal does not know the object in the test environment"},
 		},
@@ -91,18 +91,18 @@ resource "krr_scope_access" "x" {
 			setup: func(p *testPortal) {
 				p.InjectFault(fakeportal.Fault{Method: "POST", Route: "/scopes", Status: 428})
 			},
-			config: func(p *testPortal) string { return scopeConfig(p, p.providerConfig("", providerOrgno), "") },
+			config: func(p *testPortal) string { return minimalScopeConfig(p) },
 			want: []string{"Unable to create scope " + testScopeName, "428", "terms of use", "correlation_id",
 				"must sign them in the web portal first"},
 		},
 		{
 			name:  "503 after retries",
-			first: func(p *testPortal) string { return scopeConfig(p, p.providerConfig("", providerOrgno), "") },
+			first: func(p *testPortal) string { return minimalScopeConfig(p) },
 			setup: func(p *testPortal) {
 				p.InjectFault(fakeportal.Fault{Method: "PUT", Route: "/scopes", Status: 503, Times: 10})
 			},
 			config: func(p *testPortal) string {
-				return scopeConfig(p, p.providerConfig("", providerOrgno), `  long_description = "changed"`)
+				return scopeConfig(p.providerConfig("", providerOrgno), `  long_description = "changed"`)
 			},
 			want: []string{"Unable to change scope " + testScopeName, "PUT /scopes: 503", "after 3 attempts", "correlation_id",
 				"Apply again later", "servicedesk@digdir.no"},

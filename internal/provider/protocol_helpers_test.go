@@ -42,6 +42,17 @@ func newProtocolProvider(t *testing.T, config map[string]tftypes.Value) *protoco
 	return p
 }
 
+// newTokenProtocol is the provider over the protocol, configured with a
+// static token of orgno, for the warnings terraform-plugin-testing cannot
+// see.
+func newTokenProtocol(t *testing.T, p *testPortal, orgno string) *protocolProvider {
+	t.Helper()
+	return newProtocolProvider(t, map[string]tftypes.Value{
+		"base_url":     str(p.BaseURL),
+		"access_token": str(p.IssueToken(orgno)),
+	})
+}
+
 // readDataSource reads one data source and returns its diagnostics.
 func (p *protocolProvider) readDataSource(typeName string, config map[string]tftypes.Value) []*tfprotov6.Diagnostic {
 	p.t.Helper()

@@ -26,8 +26,7 @@ import (
 // one registered for the admin client.
 func TestAccProvider_businessCertificate(t *testing.T) {
 	t.Parallel()
-	p12File := writeTestCertificate(t, "secret-password")
-	cert := readCertificate(t, p12File, "secret-password")
+	p12File, cert := writeTestCertificate(t, "secret-password")
 	srv := fakeportal.NewServer(t, fakeportal.Org{
 		Orgno: otherOrgno, Name: otherOrgName, AdminClientID: "admin-cert", AdminCertificate: cert,
 	})
@@ -61,7 +60,7 @@ data "krr_organization" "me" {}
 // certificate_pem and certificate_private_key_pem.
 func TestAccProvider_businessCertificatePEM(t *testing.T) {
 	t.Parallel()
-	cert := readCertificate(t, writeTestCertificate(t, "pw"), "pw")
+	cert := testCertificate(t)
 	srv := fakeportal.NewServer(t, fakeportal.Org{
 		Orgno: otherOrgno, Name: otherOrgName, AdminClientID: "admin-cert", AdminCertificate: cert,
 	})
@@ -92,7 +91,7 @@ data "krr_organization" "me" {}
 // A PEM certificate with another key, half of the pair, or beside a PKCS#12
 // file is refused before any request, naming the attribute.
 func TestResolveSettings_certificatePEMRefusals(t *testing.T) {
-	cert := pemOf("CERTIFICATE", readCertificate(t, writeTestCertificate(t, "pw"), "pw").Raw)
+	cert := pemOf("CERTIFICATE", testCertificate(t).Raw)
 	tests := []struct {
 		name string
 		env  env
@@ -115,8 +114,25 @@ func TestResolveSettings_certificatePEMRefusals(t *testing.T) {
 }
 
 // writeTestCertificate writes a PKCS#12 file with a self-signed business
-// certificate for the other organisation's admin key, under password.
-func writeTestCertificate(t *testing.T, password string) string {
+// certificate for the other organisation's admin key, under password, and
+// answers its path and the certificate.
+func writeTestCertificate(t *testing.T, password string) (string, *x509.Certificate) {
+	t.Helper()
+	cert := testCertificate(t)
+	p12, err := pkcs12.Modern.Encode(adminKeys()[otherOrgno], cert, nil, password)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "virksomhetssertifikat.p12")
+	if err := os.WriteFile(file, p12, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return file, cert
+}
+
+// testCertificate is a self-signed business certificate of otherOrgno, on
+// its admin key.
+func testCertificate(t *testing.T) *x509.Certificate {
 	t.Helper()
 	key := adminKeys()[otherOrgno]
 	template := &x509.Certificate{
@@ -131,27 +147,6 @@ func writeTestCertificate(t *testing.T, password string) string {
 		t.Fatal(err)
 	}
 	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p12, err := pkcs12.Modern.Encode(key, cert, nil, password)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(t.TempDir(), "virksomhetssertifikat.p12")
-	if err := os.WriteFile(file, p12, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return file
-}
-
-func readCertificate(t *testing.T, file, password string) *x509.Certificate {
-	t.Helper()
-	data, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, cert, err := pkcs12.Decode(data, password)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -30,15 +30,6 @@ func nullModel() providerModel {
 	}
 }
 
-func testKeyPEM(t *testing.T) string {
-	t.Helper()
-	der, err := x509.MarshalPKCS8PrivateKey(adminKeys()[providerOrgno])
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
-}
-
 // wantError asserts exactly one error diagnostic that contains every fragment.
 func wantError(t *testing.T, diags diag.Diagnostics, fragments ...string) {
 	t.Helper()
@@ -119,7 +110,7 @@ func TestResolveSettings_configuredMethodWinsOverEnvironment(t *testing.T) {
 
 func TestResolveSettings_refusesBadInput(t *testing.T) {
 	keyFile := filepath.Join(t.TempDir(), "admin.pem")
-	if err := os.WriteFile(keyFile, []byte(testKeyPEM(t)), 0o600); err != nil {
+	if err := os.WriteFile(keyFile, []byte(adminKeyPEM(t, providerOrgno)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	ecKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
@@ -197,7 +188,7 @@ func TestResolveSettings_loopbackMayUseHTTP(t *testing.T) {
 
 func TestResolveSettings_keyFromFile(t *testing.T) {
 	keyFile := filepath.Join(t.TempDir(), "admin.pem")
-	if err := os.WriteFile(keyFile, []byte(testKeyPEM(t)), 0o600); err != nil {
+	if err := os.WriteFile(keyFile, []byte(adminKeyPEM(t, providerOrgno)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	s, diags := resolveSettings(nullModel(), env{envPrivateKeyFile: keyFile, envClientID: "admin", envKeyID: "kid-1"}.get)

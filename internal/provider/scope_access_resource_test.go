@@ -187,7 +187,7 @@ resource "krr_scope_access" "x" {
 		Steps: []resource.TestStep{
 			{
 				// The consumer organisation tries to share the provider's scope.
-				Config:   grant(consumerOrgno, readScope),
+				Config:   grant(consumerOrgno, personScope),
 				PlanOnly: true,
 				ExpectError: regexp.MustCompile(`(?s)Scope of another organisation.*belongs\s+to\s+organisation\s+` + providerOrgno +
 					`\s+\(` + providerOrgName + `\):\s+only\s+a\s+scope's\s+owner\s+may\s+give\s+access.*act\s+for\s+organisation\s+` + consumerOrgno),
@@ -207,7 +207,7 @@ resource "krr_scope_access" "x" {
 			},
 		},
 	})
-	for _, scope := range []string{readScope, providerPrefix + ":never/made", deactivated} {
+	for _, scope := range []string{personScope, providerPrefix + ":never/made", deactivated} {
 		if st := p.grantState(scope, otherOrgno); st != "" {
 			t.Errorf("a refused grant on %s is %q in the portal", scope, st)
 		}

@@ -24,7 +24,6 @@ var jwtInText = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.
 // certificate's password, a bearer token, a JWT grant's assertion.
 func TestSecretsNeverReachLogsOrState(t *testing.T) {
 	p := newTestPortal(t)
-	p.seedScope(personScope, true)
 	keyLines := strings.Split(strings.TrimSpace(adminKeyPEM(t, providerOrgno)), "\n")
 	clientKeyLines := strings.Split(strings.TrimSpace(privatePEM(t, "A")), "\n")
 	secrets := map[string]string{
@@ -96,9 +95,9 @@ output "client_id" {
 
 	// A business certificate, with a password that needs quoting.
 	password := `p@ss "w0rd" \ with spaces`
-	certFile := writeTestCertificate(t, password)
+	certFile, cert := writeTestCertificate(t, password)
 	certPortal := fakeportal.NewServer(t, fakeportal.Org{Orgno: otherOrgno, Name: otherOrgName, AdminClientID: "admin-cert",
-		AdminCertificate: readCertificate(t, certFile, password)})
+		AdminCertificate: cert})
 	secrets["the certificate's password"] = password
 	d.write(fmt.Sprintf(`
 provider "krr" {

@@ -24,10 +24,7 @@ func TestUnknownValuesNeverFailValidateOrPlan(t *testing.T) {
 	p.seedScope(addressScope, false)
 	clientID := "unknown-values-client"
 	p.addTestClient(clientID, true)
-	pp := newProtocolProvider(t, map[string]tftypes.Value{
-		"base_url":     str(p.BaseURL),
-		"access_token": str(p.IssueToken(providerOrgno)),
-	})
+	pp := newTokenProtocol(t, p, providerOrgno)
 
 	valid := map[string]map[string]any{
 		"krr_scope": {"prefix": providerPrefix, "subscope": "persons/v1/unknown.read", "description": "Read persons",
