@@ -97,7 +97,6 @@ func benchmark(args []string) error {
 			if err := do(r, all); err != nil {
 				return err
 			}
-			rep.Full = full
 			rep.Runs = append(rep.Runs, r)
 		}
 	}
