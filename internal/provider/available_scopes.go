@@ -41,7 +41,7 @@ func typeAllowed(allowed []string, integrationType string) bool {
 // for may put on a client: its own active ones, those granted to it and
 // still active, and those open to all; sorted by name, each once. It reads
 // the portal again rather than the facts an earlier check read.
-func (d *providerData) availableScopes(ctx context.Context) (string, []availableScope, error) {
+func (d *scopeRules) availableScopes(ctx context.Context) (string, []availableScope, error) {
 	facts, err := d.refreshScopeFacts(ctx, d.facts.generation())
 	if err != nil {
 		return "", nil, err

@@ -88,7 +88,7 @@ func (d *availableScopesDataSource) Read(ctx context.Context, req datasource.Rea
 	}
 	// A fresh read: the data source is often read after a grant made in the
 	// same apply (depends_on), which earlier checks' copy would not hold.
-	orgno, available, err := d.data.availableScopes(ctx)
+	orgno, available, err := scopeRulesOf(d.data).availableScopes(ctx)
 	if err != nil {
 		addPortalError(&resp.Diagnostics, "Unable to list the scopes the organisation may use", err, d.data.Environment)
 		return

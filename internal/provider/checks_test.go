@@ -3,8 +3,11 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
+	"strings"
+	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/compare"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -63,3 +66,28 @@ func (f portalCheck) CheckState(_ context.Context, _ statecheck.CheckStateReques
 
 // compareEqual compares two state values for statecheck.CompareValuePairs.
 var compareEqual = compare.ValuesSame()
+
+// expectText fails the test for each wanted text the output lacks; the
+// terminal's line wrapping does not count.
+func expectText(t *testing.T, what, out string, wants ...string) {
+	t.Helper()
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, w := range wants {
+		if !strings.Contains(flat, strings.Join(strings.Fields(w), " ")) {
+			t.Errorf("%s does not say %q:\n%s", what, w, out)
+		}
+	}
+}
+
+// phraseRegexp matches a sentence however Terraform wraps its lines.
+func phraseRegexp(parts ...string) *regexp.Regexp {
+	var quoted []string
+	for _, part := range parts {
+		var words []string
+		for _, w := range strings.Fields(part) {
+			words = append(words, regexp.QuoteMeta(w))
+		}
+		quoted = append(quoted, strings.Join(words, `\s+`))
+	}
+	return regexp.MustCompile(`(?s)` + strings.Join(quoted, ".*"))
+}

@@ -29,13 +29,14 @@ func (r *clientResource) checkScopesBeforeWrite(ctx context.Context, in portal.I
 	if in.ClientOrgno != "" && in.ClientOrgno != caller {
 		return true // a supplier's client: only the portal sees its organisation's grants
 	}
-	facts, gen, err := r.data.scopeFacts(ctx)
+	rules := scopeRulesOf(r.data)
+	facts, gen, err := rules.scopeFacts(ctx)
 	var refused []scopeVerdict
 	if err == nil {
 		refused, err = r.unusableScopes(ctx, facts, in)
 	}
 	if err == nil && len(refused) > 0 {
-		if facts, err = r.data.refreshScopeFacts(ctx, gen); err == nil {
+		if facts, err = rules.refreshScopeFacts(ctx, gen); err == nil {
 			refused, err = r.unusableScopes(ctx, facts, in)
 		}
 	}
@@ -51,7 +52,7 @@ func (r *clientResource) checkScopesBeforeWrite(ctx context.Context, in portal.I
 }
 
 func (r *clientResource) unusableScopes(ctx context.Context, facts *scopeFacts, in portal.Integration) ([]scopeVerdict, error) {
-	judge := r.data.scopeJudge(facts, nil)
+	judge := scopeRulesOf(r.data).scopeJudge(facts, nil)
 	var refused []scopeVerdict
 	for _, name := range in.Scopes {
 		v, err := judge.judge(ctx, name, in.IntegrationType)

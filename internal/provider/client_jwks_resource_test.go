@@ -7,17 +7,11 @@ import (
 	"crypto/rand"
 	"crypto/rsa"
 	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/base64"
-	"encoding/json"
-	"encoding/pem"
 	"fmt"
-	"math/big"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -32,107 +26,10 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 )
 
-// jwksTestKeys are the client keys of these tests. 2048-bit keygen is slow,
-// so the test binary makes them once: A and B for a set of two, C to rotate
-// to, D for a certificate.
-var jwksTestKeys = sync.OnceValue(func() map[string]*rsa.PrivateKey {
-	keys := map[string]*rsa.PrivateKey{}
-	for _, name := range []string{"A", "B", "C", "D"} {
-		k, err := rsa.GenerateKey(rand.Reader, 2048)
-		if err != nil {
-			panic(err)
-		}
-		keys[name] = k
-	}
-	return keys
-})
-
-func testKey(name string) *rsa.PrivateKey { return jwksTestKeys()[name] }
-
-// testCertDER is a self-signed certificate for key D.
-var testCertDER = sync.OnceValue(func() []byte {
-	k := testKey("D")
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(1),
-		Subject:      pkix.Name{CommonName: "krr test client"},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(365 * 24 * time.Hour),
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &k.PublicKey, k)
-	if err != nil {
-		panic(err)
-	}
-	return der
-})
-
-func pemOf(blockType string, der []byte) string {
-	return string(pem.EncodeToMemory(&pem.Block{Type: blockType, Bytes: der}))
-}
-
-// publicPEM is k's public key as `openssl pkey -pubout` writes it.
-func publicPEM(t testing.TB, k *rsa.PublicKey) string {
-	der, err := x509.MarshalPKIXPublicKey(k)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pemOf("PUBLIC KEY", der)
-}
-
-func b64url(b []byte) string { return base64.RawURLEncoding.EncodeToString(b) }
-
-func jwkN(k *rsa.PublicKey) string { return b64url(k.N.Bytes()) }
-
-func jwkE(k *rsa.PublicKey) string { return b64url(big.NewInt(int64(k.E)).Bytes()) }
-
-// jwkJSON is k as a public JWK, as jsonencode({kty, n, e}) writes it.
-func jwkJSON(k *rsa.PublicKey) string {
-	b, _ := json.Marshal(map[string]string{"kty": "RSA", "n": jwkN(k), "e": jwkE(k)})
-	return string(b)
-}
-
 // jwksClientID gives each test its own client, so that the process-wide
 // per-client lock never makes parallel tests wait on each other.
 func jwksClientID(t *testing.T, suffix string) string {
 	return strings.NewReplacer("/", "-", "_", "-").Replace(t.Name()) + suffix
-}
-
-// addTestClient puts an active Maskinporten client of providerOrgno into the
-// fake portal directly: the key set resource needs one, and making it here
-// keeps these tests apart from krr_client.
-func (p *testPortal) addTestClient(id string, active bool) {
-	p.Edit(func(st *fakeportal.State) {
-		st.Clients[id] = &fakeportal.Client{
-			ClientID:                id,
-			ClientName:              "jwks test " + id,
-			Description:             "a client for krr_client_jwks tests",
-			ClientOrgno:             providerOrgno,
-			IntegrationType:         "maskinporten",
-			ApplicationType:         "web",
-			TokenEndpointAuthMethod: "private_key_jwt",
-			GrantTypes:              []string{"urn:ietf:params:oauth:grant-type:jwt-bearer"},
-			Scopes:                  []string{},
-			Active:                  active,
-			AccessTokenLifetime:     120,
-			AuthorizationLifetime:   7200,
-			RefreshTokenLifetime:    600,
-			Created:                 "2026-01-01T00:00:00.000+01:00",
-			LastUpdated:             "2026-01-01T00:00:00.000+01:00",
-		}
-	})
-}
-
-// portalKeys is a copy of the client's keys as the fake portal holds them,
-// by kid.
-func (p *testPortal) portalKeys(clientID string) map[string]fakeportal.JWK {
-	out := map[string]fakeportal.JWK{}
-	p.Edit(func(st *fakeportal.State) {
-		if ks := st.JWKS[clientID]; ks != nil {
-			for _, k := range ks.Keys {
-				out[k.Kid] = k
-			}
-		}
-	})
-	return out
 }
 
 // editPortalKeys changes the client's key set behind the provider's back.
@@ -163,51 +60,6 @@ func checkPortalKeys(p *testPortal, clientID string, want map[string]*rsa.Public
 		}
 		return nil
 	})
-}
-
-func sortedMapKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// jwksEntry is one entry of keys in HCL.
-type jwksEntry struct {
-	pem, jwk, alg string // jwk is an HCL expression, e.g. jsonencode({…})
-}
-
-func pemEntry(pemText string) jwksEntry { return jwksEntry{pem: pemText} }
-
-func jwkEntry(k *rsa.PublicKey) jwksEntry {
-	return jwksEntry{jwk: fmt.Sprintf("jsonencode({ kty = \"RSA\", n = %q, e = %q })", jwkN(k), jwkE(k))}
-}
-
-// jwksConfig is a provider block and one krr_client_jwks "test".
-func jwksConfig(p *testPortal, clientID string, entries map[string]jwksEntry) string {
-	var b strings.Builder
-	b.WriteString(p.providerConfig("", providerOrgno))
-	fmt.Fprintf(&b, "\nresource \"krr_client_jwks\" \"test\" {\n  client_id = %q\n  keys = {\n", clientID)
-	for _, kid := range sortedMapKeys(entries) {
-		e := entries[kid]
-		fmt.Fprintf(&b, "    %q = {\n", kid)
-		if e.pem != "" {
-			// A heredoc keeps the PEM as a file() would give it, newline
-			// included.
-			fmt.Fprintf(&b, "      public_key_pem = <<-EOT\n%sEOT\n", e.pem)
-		}
-		if e.jwk != "" {
-			fmt.Fprintf(&b, "      jwk = %s\n", e.jwk)
-		}
-		if e.alg != "" {
-			fmt.Fprintf(&b, "      alg = %q\n", e.alg)
-		}
-		b.WriteString("    }\n")
-	}
-	b.WriteString("  }\n}\n")
-	return b.String()
 }
 
 const jwksAddr = "krr_client_jwks.test"
@@ -612,21 +464,6 @@ func TestAccClientJWKS_clientGone(t *testing.T) {
 	if n := p.RequestCount("POST /clients/{id}/jwks"); n != 1 {
 		t.Errorf("key sets were written %d times, want once (only to the active client)", n)
 	}
-}
-
-// privateAndSmallKeys are what a key set must refuse: test key A's private
-// half (PKCS#8 DER) and a 1024-bit key.
-func privateAndSmallKeys(t *testing.T) ([]byte, *rsa.PrivateKey) {
-	t.Helper()
-	pkcs8, err := x509.MarshalPKCS8PrivateKey(testKey("A"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	small, err := rsa.GenerateKey(rand.Reader, 1024)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pkcs8, small
 }
 
 // Key sets the portal would refuse are refused at plan time, with the

@@ -90,7 +90,7 @@ func (m *clientModel) fromPortal(ctx context.Context, in *portal.Integration, di
 }
 
 func clientDataFromPortal(ctx context.Context, in *portal.Integration, diags *diag.Diagnostics) clientDataModel {
-	scopes, d := types.SetValueFrom(ctx, types.StringType, nonNilStrings(in.Scopes))
+	scopeSet, d := types.SetValueFrom(ctx, types.StringType, nonNilStrings(in.Scopes))
 	diags.Append(d...)
 	grantTypes, d := types.SetValueFrom(ctx, types.StringType, nonNilStrings(in.GrantTypes))
 	diags.Append(d...)
@@ -98,7 +98,7 @@ func clientDataFromPortal(ctx context.Context, in *portal.Integration, diags *di
 		ClientID:                types.StringValue(in.ClientID),
 		ClientName:              types.StringValue(in.ClientName),
 		Description:             types.StringValue(in.Description),
-		Scopes:                  scopes,
+		Scopes:                  scopeSet,
 		IntegrationType:         types.StringValue(in.IntegrationType),
 		ClientOrgno:             types.StringValue(in.ClientOrgno),
 		SupplierOrgno:           types.StringValue(in.SupplierOrgno),

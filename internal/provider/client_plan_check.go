@@ -44,9 +44,9 @@ func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), plan.ClientID)...)
 	}
 
-	scopes := knownScopeNames(plan.Scopes)
+	named := knownScopeNames(plan.Scopes)
 	fillOrgno := creating && plan.ClientOrgno.IsUnknown()
-	if len(scopes) == 0 && !fillOrgno {
+	if len(named) == 0 && !fillOrgno {
 		return
 	}
 	caller, err := r.data.Client.CallerOrgno(ctx)
@@ -60,20 +60,21 @@ func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 	}
 	// Only the caller's own grants can be seen: a supplier's client for
 	// another organisation is checked by the portal.
-	if len(scopes) == 0 || plan.ClientOrgno.IsUnknown() || plan.ClientOrgno.ValueString() != caller {
+	if len(named) == 0 || plan.ClientOrgno.IsUnknown() || plan.ClientOrgno.ValueString() != caller {
 		return
 	}
-	facts, _, err := r.data.scopeFacts(ctx)
+	rules := scopeRulesOf(r.data)
+	facts, _, err := rules.scopeFacts(ctx)
 	if err != nil {
 		addPortalError(&resp.Diagnostics, "Unable to check the client's scopes", err, r.data.Environment)
 		return
 	}
-	judge := r.data.scopeJudge(facts, &r.data.planned)
+	judge := rules.scopeJudge(facts, &rules.planned)
 	carried := map[string]bool{}
 	for _, name := range knownScopeNames(prior.Scopes) {
 		carried[name] = true
 	}
-	for _, name := range scopes {
+	for _, name := range named {
 		v, err := judge.judge(ctx, name, knownString(plan.IntegrationType))
 		switch {
 		case err != nil:

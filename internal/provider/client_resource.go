@@ -144,7 +144,7 @@ func (r *clientResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	id := state.ID.ValueString()
-	r.data.readScopeFactsAhead() // the plan that follows checks the client's scopes
+	scopeRulesOf(r.data).readScopeFactsAhead() // the plan that follows checks the client's scopes
 	found, err := r.data.Client.GetIntegration(ctx, id)
 	switch {
 	case portal.IsNotFound(err):

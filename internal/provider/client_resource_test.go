@@ -17,11 +17,6 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 )
 
-const (
-	personScope  = providerPrefix + ":persons/v1/person.read"
-	addressScope = providerPrefix + ":persons/v1/address.read"
-)
-
 // twoOrgsConfig is the seed's two sides in one configuration: the API
 // provider (alias "owner") offers two scopes and gives the consumer access;
 // the consumer (the default provider) manages its client. (The owner's

@@ -56,15 +56,3 @@ func TestClientScopeRevokedSeenByConsumer(t *testing.T) {
 		"Warning: Scope on the client no longer usable",
 		"has been deactivated by its owner, organisation "+providerOrgno+" ("+providerOrgName+")")
 }
-
-// expectText fails the test for each wanted text the output lacks; the
-// terminal's line wrapping does not count.
-func expectText(t *testing.T, what, out string, wants ...string) {
-	t.Helper()
-	flat := strings.Join(strings.Fields(out), " ")
-	for _, w := range wants {
-		if !strings.Contains(flat, strings.Join(strings.Fields(w), " ")) {
-			t.Errorf("%s does not say %q:\n%s", what, w, out)
-		}
-	}
-}

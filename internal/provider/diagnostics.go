@@ -102,3 +102,10 @@ func warnRemovedFromState(diags *diag.Diagnostics, kind, name, what string) {
 		fmt.Sprintf("%s %s %s, most likely changed outside of Terraform. It has been removed from the state, "+
 			"so the next plan will create it again.", kind, name, what))
 }
+
+// noPrefixMessage is the seed FAQ's answer to an empty prefix field.
+func noPrefixMessage(orgno, environment string) string {
+	return fmt.Sprintf("Organisation %s has no scope prefix in the %s environment, so it cannot create scopes. "+
+		"Digdir's service desk gives out prefixes: ask servicedesk@digdir.no for one (for prod, use Digdir's order form).",
+		orgno, environment)
+}

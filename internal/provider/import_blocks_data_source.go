@@ -75,12 +75,12 @@ func (d *importBlocksDataSource) Read(ctx context.Context, _ datasource.ReadRequ
 func (d *importBlocksDataSource) collect(ctx context.Context) ([]importBlock, error) {
 	names := resourceNames{}
 	var blocks []importBlock
-	scopes, err := d.data.Client.ListScopes(ctx, false)
+	ownScopes, err := d.data.Client.ListScopes(ctx, false)
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(scopes, func(a, b portal.Scope) int { return strings.Compare(a.Name, b.Name) })
-	for _, s := range scopes {
+	slices.SortFunc(ownScopes, func(a, b portal.Scope) int { return strings.Compare(a.Name, b.Name) })
+	for _, s := range ownScopes {
 		name := names.unique("krr_scope", s.Name)
 		blocks = append(blocks, importBlock{"krr_scope." + name, s.Name})
 		grants, err := d.data.Client.ScopeGrants(ctx, s.Name)
@@ -115,10 +115,10 @@ func (d *importBlocksDataSource) collect(ctx context.Context) ([]importBlock, er
 			blocks = append(blocks, importBlock{"krr_client_jwks." + name, c.ClientID})
 		}
 	}
-	contacts, err := d.data.Client.GetOrgContacts(ctx)
+	merchant, err := d.data.Client.GetOrgContacts(ctx)
 	switch {
 	case err == nil:
-		blocks = append(blocks, importBlock{"krr_org_contacts.this", contacts.Orgno})
+		blocks = append(blocks, importBlock{"krr_org_contacts.this", merchant.Orgno})
 	case !merchantDataNotSet(err) && !portal.IsNotFound(err):
 		return nil, err
 	}

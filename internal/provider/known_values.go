@@ -6,25 +6,6 @@ package provider
 
 import "github.com/hashicorp/terraform-plugin-framework/types"
 
-// knownScopeNames returns the elements of a set of strings that are known
-// and have the form prefix:subscope (the validator reports the others). A
-// set not known yet, or null, gives none: a known set can hold unknown
-// elements, and each is left to apply.
-func knownScopeNames(set types.Set) []string {
-	if set.IsNull() || set.IsUnknown() {
-		return nil
-	}
-	var names []string
-	for _, e := range set.Elements() {
-		s, ok := e.(types.String)
-		if !ok || s.IsNull() || s.IsUnknown() || checkScopeName(s.ValueString()) != nil {
-			continue
-		}
-		names = append(names, s.ValueString())
-	}
-	return names
-}
-
 // knownString is a string's value, or "" when it is null or not known yet.
 func knownString(s types.String) string {
 	if s.IsNull() || s.IsUnknown() {

@@ -1,7 +1,6 @@
 package provider
 
 import (
-	"crypto/x509"
 	"fmt"
 	"regexp"
 	"testing"
@@ -89,15 +88,6 @@ provider "echo" {
 
 resource "echo" "token" {}
 `
-}
-
-// privatePEM is a test key's private half as PKCS#8 PEM.
-func privatePEM(t *testing.T, name string) string {
-	der, err := x509.MarshalPKCS8PrivateKey(testKey(name))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return pemOf("PRIVATE KEY", der)
 }
 
 var tokenVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)}

@@ -21,9 +21,9 @@ import (
 // apply, planned clean after, destroyed, and applied again in one step.
 
 const (
-	syncClientID     = "5d7c3a10-8f2e-4b6a-9c1d-2e3f4a5b6c7d"
-	consumerClientID = "6e8d4b21-9a3f-4c7b-8d2e-3f4a5b6c7d8e"
-	writeScope       = providerPrefix + ":persons/v1/person.write"
+	syncClientID = "5d7c3a10-8f2e-4b6a-9c1d-2e3f4a5b6c7d"
+
+	writeScope = providerPrefix + ":persons/v1/person.write"
 )
 
 // (a) One organisation: two scopes, grants to two other organisations, and

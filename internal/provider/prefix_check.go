@@ -22,7 +22,7 @@ type prefixCache struct {
 
 // checkOwnPrefix adds an attribute error on prefix unless the organisation
 // owns it, with the seed FAQ's answer when it owns none.
-func (d *providerData) checkOwnPrefix(ctx context.Context, prefix string, diags *diag.Diagnostics) {
+func (d *scopeRules) checkOwnPrefix(ctx context.Context, prefix string, diags *diag.Diagnostics) {
 	orgno, owned, err := d.ownPrefixes(ctx)
 	if err != nil {
 		addPortalError(diags, "Unable to check the scope prefix", err, d.Environment)
@@ -41,7 +41,7 @@ func (d *providerData) checkOwnPrefix(ctx context.Context, prefix string, diags 
 	}
 }
 
-func (d *providerData) ownPrefixes(ctx context.Context) (string, []string, error) {
+func (d *scopeRules) ownPrefixes(ctx context.Context) (string, []string, error) {
 	c := &d.prefixes
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"slices"
 	"strings"
 
@@ -109,11 +108,4 @@ func (d *prefixesDataSource) Read(ctx context.Context, _ datasource.ReadRequest,
 		resp.Diagnostics.AddWarning("The organisation has no scope prefix", noPrefixMessage(orgno, d.data.Environment))
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
-}
-
-// noPrefixMessage is the seed FAQ's answer to an empty prefix field.
-func noPrefixMessage(orgno, environment string) string {
-	return fmt.Sprintf("Organisation %s has no scope prefix in the %s environment, so it cannot create scopes. "+
-		"Digdir's service desk gives out prefixes: ask servicedesk@digdir.no for one (for prod, use Digdir's order form).",
-		orgno, environment)
 }

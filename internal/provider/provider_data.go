@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
@@ -22,70 +23,27 @@ type providerData struct {
 	UserAgent      string
 	RequestTimeout time.Duration
 
-	prefixes    prefixCache
-	allPrefixes prefixDirectory
-	facts       scopeFactsCache
-	planned     plannedScopes
-	// grantManagers: which resources manage each scope's grants in this plan.
-	grantManagers grantManagers
+	// What a domain keeps for this provider instance (see instanceState).
+	stateMu sync.Mutex
+	state   map[any]any
 }
 
-// newProviderData builds the token source and the portal client from the
-// resolved settings. No request is made here: the first token is fetched by
-// the first call that needs one.
-func newProviderData(_ context.Context, s settings, version string) (*providerData, error) {
-	userAgent := fmt.Sprintf("terraform-provider-krr/%s", version)
-	logger := tflogLogger{}
-
-	var tokens portal.TokenSource
-	switch s.Credentials.Kind {
-	case credentialsStaticToken:
-		tokens = portal.NewStaticTokenSource(s.Credentials.AccessToken)
-	case credentialsKey, credentialsCertificate:
-		cfg := portal.GrantConfig{
-			TokenEndpoint: s.TokenEndpoint,
-			Audience:      s.Audience,
-			ClientID:      s.Credentials.ClientID,
-			Scopes:        s.Scopes,
-			PrivateKey:    s.Credentials.PrivateKey,
-			UserAgent:     userAgent,
-			Logger:        logger,
-		}
-		if s.Credentials.Kind == credentialsKey {
-			cfg.KeyID = s.Credentials.KeyID
-		} else {
-			cfg.Certificates = s.Credentials.Certificates
-		}
-		var err error
-		if tokens, err = portal.NewGrantTokenSource(cfg); err != nil {
-			return nil, err
-		}
-	default:
-		return nil, fmt.Errorf("no credentials were resolved")
+// instanceState returns what this provider instance keeps under key, made
+// by init on first use. A domain keeps there what it learns during one
+// plan or apply (the scopes it has read, the scopes it plans), so that this
+// package holds the state without knowing any domain's types.
+func instanceState[T any](d *providerData, key any, init func() *T) *T {
+	d.stateMu.Lock()
+	defer d.stateMu.Unlock()
+	if v, ok := d.state[key].(*T); ok {
+		return v
 	}
-
-	maxRetries := s.MaxRetries
-	if maxRetries == 0 {
-		maxRetries = -1 // the portal package reads 0 as "default"
+	if d.state == nil {
+		d.state = map[any]any{}
 	}
-	client, err := portal.New(portal.Config{
-		BaseURL:           s.BaseURL,
-		Tokens:            tokens,
-		UserAgent:         userAgent,
-		MaxRetries:        maxRetries,
-		RequestTimeout:    s.RequestTimeout,
-		RequestsPerSecond: s.RequestsPerSecond,
-		Logger:            logger,
-		// A provider process lives for one plan or one apply: reads of
-		// scopes, grants and clients share one list per kind, and see the
-		// process's own writes.
-		ShareReads: true,
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &providerData{Client: client, Environment: s.Environment, TokenEndpoint: s.TokenEndpoint,
-		Audience: s.Audience, UserAgent: userAgent, RequestTimeout: s.RequestTimeout}, nil
+	v := init()
+	d.state[key] = v
+	return v
 }
 
 // dataFromConfigure unpacks ProviderData for resources and data sources. It

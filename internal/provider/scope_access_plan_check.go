@@ -16,7 +16,7 @@ import (
 // ModifyPlan checks a new grant's scope at plan, and that
 // krr_scope_consumers does not manage the same scope (planGrantScope).
 func (r *scopeAccessResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	r.data.planGrantScope(ctx, "krr_scope_access", req, resp)
+	scopeRulesOf(r.data).planGrantScope(ctx, "krr_scope_access", req, resp)
 }
 
 // planGrantScope is the plan-time work of both resources that give access
@@ -25,7 +25,7 @@ func (r *scopeAccessResource) ModifyPlan(ctx context.Context, req resource.Modif
 // (checkGrantScope). A grant that exists is not checked again: every
 // change of scope replaces it. It returns the planned scope name, "" when
 // it is not known yet or not a scope name (the validator says so).
-func (d *providerData) planGrantScope(ctx context.Context, typeName string, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) string {
+func (d *scopeRules) planGrantScope(ctx context.Context, typeName string, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) string {
 	if req.Plan.Raw.IsNull() || d == nil {
 		return ""
 	}
@@ -49,7 +49,7 @@ func (d *providerData) planGrantScope(ctx context.Context, typeName string, req 
 // does not exist or is deactivated, unless this provider instance plans the
 // krr_scope that makes it. The write meets the portal's own refusal in the
 // same terms (explainGrantRefusal).
-func (d *providerData) checkGrantScope(ctx context.Context, name string, at path.Path, diags *diag.Diagnostics) {
+func (d *scopeRules) checkGrantScope(ctx context.Context, name string, at path.Path, diags *diag.Diagnostics) {
 	if _, planned := d.planned.lookup(name); planned {
 		return
 	}

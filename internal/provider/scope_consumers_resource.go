@@ -79,7 +79,7 @@ func (r *scopeConsumersResource) Schema(_ context.Context, _ resource.SchemaRequ
 // no krr_scope_access manages the same scope (planGrantScope); the id is
 // the scope's name, known with it.
 func (r *scopeConsumersResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if name := r.data.planGrantScope(ctx, "krr_scope_consumers", req, resp); name != "" {
+	if name := scopeRulesOf(r.data).planGrantScope(ctx, "krr_scope_consumers", req, resp); name != "" {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), name)...)
 	}
 }

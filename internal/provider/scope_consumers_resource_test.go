@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
@@ -27,28 +26,6 @@ resource "krr_scope_consumers" "persons" {
   consumer_orgnos = [` + quoteAll(orgnos) + `]
 }
 `
-}
-
-func quoteAll(ss []string) string {
-	if len(ss) == 0 {
-		return ""
-	}
-	return `"` + strings.Join(ss, `", "`) + `"`
-}
-
-// approvedConsumers lists the organisations whose grant of scope the fake
-// holds as APPROVED, sorted.
-func (p *testPortal) approvedConsumers(scope string) []string {
-	var out []string
-	p.Edit(func(st *fakeportal.State) {
-		for k, g := range st.Grants {
-			if k.Scope == scope && g.State == fakeportal.GrantApproved {
-				out = append(out, k.Consumer)
-			}
-		}
-	})
-	slices.Sort(out)
-	return out
 }
 
 func expectConsumers(p *testPortal, want ...string) []statecheck.StateCheck {

@@ -35,7 +35,7 @@ type scopeFactsCache struct {
 
 // scopeFacts returns the cached facts, reading them on first use. gen
 // identifies this copy for refreshScopeFacts.
-func (d *providerData) scopeFacts(ctx context.Context) (*scopeFacts, int, error) {
+func (d *scopeRules) scopeFacts(ctx context.Context) (*scopeFacts, int, error) {
 	c := &d.facts
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -50,7 +50,7 @@ func (d *providerData) scopeFacts(ctx context.Context) (*scopeFacts, int, error)
 // readScopeFactsAhead starts reading the facts in the background, once:
 // a client's refresh is followed by its plan, which needs them, and reading
 // them while Terraform refreshes saves the plan a wait.
-func (d *providerData) readScopeFactsAhead() {
+func (d *scopeRules) readScopeFactsAhead() {
 	d.facts.ahead.Do(func() {
 		go func() { _, _, _ = d.scopeFacts(context.Background()) }()
 	})
@@ -59,7 +59,7 @@ func (d *providerData) readScopeFactsAhead() {
 // refreshScopeFacts reads the facts again, unless another caller already did
 // after the copy seen (gen): writers that find the same stale copy at the
 // same time cause one read, not one each.
-func (d *providerData) refreshScopeFacts(ctx context.Context, seen int) (*scopeFacts, error) {
+func (d *scopeRules) refreshScopeFacts(ctx context.Context, seen int) (*scopeFacts, error) {
 	c := &d.facts
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -135,7 +135,7 @@ type prefixDirectory struct {
 
 // prefixOwner returns who owns a prefix, and false when it is no
 // organisation's.
-func (d *providerData) prefixOwner(ctx context.Context, prefix string) (portal.Prefix, bool, error) {
+func (d *scopeRules) prefixOwner(ctx context.Context, prefix string) (portal.Prefix, bool, error) {
 	c := &d.allPrefixes
 	c.mu.Lock()
 	defer c.mu.Unlock()

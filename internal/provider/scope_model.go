@@ -103,20 +103,6 @@ func scopeDataFromPortal(ctx context.Context, s *portal.Scope, diags *diag.Diagn
 	}
 }
 
-func orDefault(v, fallback string) string {
-	if v == "" {
-		return fallback
-	}
-	return v
-}
-
-func nonNilStrings(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
-}
-
 // sameScope tells whether a scope found under a name is the one a create
 // asked for: every changeable field as planned.
 func sameScope(found *portal.Scope, asked portal.Scope) bool {

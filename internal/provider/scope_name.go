@@ -3,6 +3,8 @@ package provider
 import (
 	"fmt"
 	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
 // checkScopeName checks the form "prefix:subscope" (portal-api.md §9): a
@@ -15,4 +17,23 @@ func checkScopeName(name string) error {
 			name, "myprefix:api/resource.read")
 	}
 	return nil
+}
+
+// knownScopeNames returns the elements of a set of strings that are known
+// and have the form prefix:subscope (the validator reports the others). A
+// set not known yet, or null, gives none: a known set can hold unknown
+// elements, and each is left to apply.
+func knownScopeNames(set types.Set) []string {
+	if set.IsNull() || set.IsUnknown() {
+		return nil
+	}
+	var names []string
+	for _, e := range set.Elements() {
+		s, ok := e.(types.String)
+		if !ok || s.IsNull() || s.IsUnknown() || checkScopeName(s.ValueString()) != nil {
+			continue
+		}
+		names = append(names, s.ValueString())
+	}
+	return names
 }

@@ -61,9 +61,9 @@ func (r *scopeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("name"), name)...)
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), name)...)
 	allowed, allowedKnown := knownStrings(plan.AllowedIntegrationTypes)
-	r.data.planned.record(name.ValueString(), plannedScope{AllowedIntegrationTypes: allowed, TypesKnown: allowedKnown})
+	scopeRulesOf(r.data).planned.record(name.ValueString(), plannedScope{AllowedIntegrationTypes: allowed, TypesKnown: allowedKnown})
 	if !plan.Prefix.Equal(current) {
-		r.data.checkOwnPrefix(ctx, prefix, &resp.Diagnostics)
+		scopeRulesOf(r.data).checkOwnPrefix(ctx, prefix, &resp.Diagnostics)
 	}
 }
 

@@ -15,18 +15,6 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 )
 
-const testScopeName = providerPrefix + ":persons/v1/person.read"
-
-func minimalScopeConfig(p *testPortal) string {
-	return p.providerConfig("", providerOrgno) + `
-resource "krr_scope" "persons" {
-  prefix      = "` + providerPrefix + `"
-  subscope    = "persons/v1/person.read"
-  description = "Read persons"
-}
-`
-}
-
 func TestAccScope_lifecycle(t *testing.T) {
 	t.Parallel()
 	p := newTestPortal(t)

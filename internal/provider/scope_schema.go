@@ -25,8 +25,7 @@ import (
 // Rules for the parts of a scope name (portal-api.md §9): no whitespace,
 // and a prefix has no ":".
 var (
-	noWhitespace = regexp.MustCompile(`^\S+$`)
-	prefixRule   = regexp.MustCompile(`^[^\s:]+$`)
+	prefixRule = regexp.MustCompile(`^[^\s:]+$`)
 )
 
 // scopeResourceSchema: the defaults are the portal's, so that a

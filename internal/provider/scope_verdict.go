@@ -34,7 +34,7 @@ type scopeJudge struct {
 	planned *plannedScopes
 }
 
-func (d *providerData) scopeJudge(facts *scopeFacts, planned *plannedScopes) scopeJudge {
+func (d *scopeRules) scopeJudge(facts *scopeFacts, planned *plannedScopes) scopeJudge {
 	return scopeJudge{facts: facts, environment: d.Environment, prefixOwner: d.prefixOwner, planned: planned}
 }
 
