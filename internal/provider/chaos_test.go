@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // chaosConfig is a whole organisation in one configuration, across every
@@ -26,7 +27,7 @@ func newChaosConfig() chaosConfig {
 }
 
 func (c chaosConfig) scopeName(i int) string {
-	return fmt.Sprintf("%s:chaos/v1/r%02d.read", providerPrefix, i)
+	return fmt.Sprintf("%s:chaos/v1/r%02d.read", acctest.ProviderPrefix, i)
 }
 
 func (c chaosConfig) clientName(i int) string { return fmt.Sprintf("Chaos client %02d", i) }
@@ -39,7 +40,7 @@ func (c chaosConfig) hcl() string {
 	var b strings.Builder
 	for i := range c.scopes {
 		fmt.Fprintf(&b, "\nresource \"krr_scope\" \"s%02d\" {\n  prefix      = %q\n  subscope    = \"chaos/v1/r%02d.read\"\n  description = \"Chaos scope %d\"\n}\n",
-			i, providerPrefix, i, i)
+			i, acctest.ProviderPrefix, i, i)
 		if i < c.accessScopes {
 			for g := range c.grantsPerScope {
 				fmt.Fprintf(&b, "\nresource \"krr_scope_access\" \"s%02d_%d\" {\n  scope          = krr_scope.s%02d.name\n  consumer_orgno = %q\n}\n",
@@ -47,14 +48,14 @@ func (c chaosConfig) hcl() string {
 			}
 		} else {
 			fmt.Fprintf(&b, "\nresource \"krr_scope_consumers\" \"s%02d\" {\n  scope           = krr_scope.s%02d.name\n  consumer_orgnos = [%s]\n}\n",
-				i, i, quoteAll(c.consumers[:3]))
+				i, i, acctest.QuoteAll(c.consumers[:3]))
 		}
 	}
 	for i := range c.clients {
 		fmt.Fprintf(&b, "\nresource \"krr_client\" \"c%02d\" {\n  client_name = %q\n  description = \"Made under chaos\"\n  scopes      = [krr_scope.s%02d.name, krr_scope.s%02d.name]\n}\n",
 			i, c.clientName(i), i%c.scopes, (i+5)%c.scopes)
 		fmt.Fprintf(&b, "\nresource \"krr_client_jwks\" \"c%02d\" {\n  client_id = krr_client.c%02d.client_id\n  keys      = { \"c%02d-2026\" = { jwk = %q } }\n}\n",
-			i, i, i, jwkJSON(&testKey("A").PublicKey))
+			i, i, i, acctest.JWKJSON(&acctest.TestKey("A").PublicKey))
 	}
 	b.WriteString(`
 resource "krr_org_contacts" "o" {
@@ -67,7 +68,7 @@ resource "krr_org_contacts" "o" {
 
 // matches compares the fake's whole state with the configuration, object
 // by object, and lists every difference.
-func (c chaosConfig) matches(p *testPortal) []string {
+func (c chaosConfig) matches(p *acctest.Portal) []string {
 	var diffs []string
 	p.Edit(func(st *fakeportal.State) {
 		want := map[string]bool{}
@@ -96,7 +97,7 @@ func (c chaosConfig) matches(p *testPortal) []string {
 			}
 		}
 		for name, s := range st.Scopes {
-			if strings.HasPrefix(name, providerPrefix+":chaos/") && !want[name] {
+			if strings.HasPrefix(name, acctest.ProviderPrefix+":chaos/") && !want[name] {
 				diffs = append(diffs, fmt.Sprintf("a scope the configuration does not have: %+v", s))
 			}
 		}
@@ -133,7 +134,7 @@ func (c chaosConfig) matches(p *testPortal) []string {
 		if len(byName) != c.clients {
 			diffs = append(diffs, fmt.Sprintf("%d client names active, want %d", len(byName), c.clients))
 		}
-		if ct := st.Contacts[providerOrgno]; ct == nil || ct.Invoice == nil || ct.Invoice.Email != "faktura@example.no" {
+		if ct := st.Contacts[acctest.ProviderOrgno]; ct == nil || ct.Invoice == nil || ct.Invoice.Email != "faktura@example.no" {
 			diffs = append(diffs, fmt.Sprintf("merchant data: %+v", ct))
 		}
 	})
@@ -152,21 +153,21 @@ func TestChaosConverges(t *testing.T) {
 		seed = s
 	}
 	t.Logf("chaos seed %d (replay: KRR_CHAOS_SEED=%d)", seed, seed)
-	p := newTestPortal(t)
+	p := acctest.NewPortal(t)
 	cfg := newChaosConfig()
 	if cfg.resources() < 100 {
 		t.Fatalf("the configuration has %d resources, want at least 100", cfg.resources())
 	}
-	d := newTFDir(t, p.providerConfig("", providerOrgno, "max_retries = 5")+cfg.hcl())
+	d := acctest.NewTFDir(t, p.ProviderConfig("", acctest.ProviderOrgno, "max_retries = 5")+cfg.hcl())
 	p.SetChaos(fakeportal.Chaos{Rate: 0.2, Seed: seed})
 
 	applies, converged := 0, false
 	for applies < 3 && !converged {
 		applies++
-		if out, err := d.run("apply", "-auto-approve", "-input=false"); err != nil {
+		if out, err := d.Run("apply", "-auto-approve", "-input=false"); err != nil {
 			t.Logf("apply %d failed (seed %d); applying again:\n%s", applies, seed, lastLines(out, 30))
 		}
-		_, err := d.run("plan", "-input=false", "-detailed-exitcode")
+		_, err := d.Run("plan", "-input=false", "-detailed-exitcode")
 		converged = err == nil
 	}
 	t.Logf("seed %d: %d applies; faults dealt %v", seed, applies, p.ChaosFaults())
@@ -174,7 +175,7 @@ func TestChaosConverges(t *testing.T) {
 	if !converged {
 		t.Fatalf("seed %d: the plan is not empty after %d applies", seed, applies)
 	}
-	if out, err := d.run("plan", "-input=false", "-detailed-exitcode"); err != nil {
+	if out, err := d.Run("plan", "-input=false", "-detailed-exitcode"); err != nil {
 		t.Fatalf("seed %d: the plan without faults is not empty:\n%s", seed, out)
 	}
 	if diffs := cfg.matches(p); len(diffs) > 0 {

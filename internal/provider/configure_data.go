@@ -5,12 +5,13 @@ import (
 	"fmt"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
 )
 
 // newProviderData builds the token source and the portal client from the
 // resolved settings. No request is made here: the first token is fetched by
 // the first call that needs one.
-func newProviderData(_ context.Context, s settings, version string) (*providerData, error) {
+func newProviderData(_ context.Context, s settings, version string) (*framework.ProviderData, error) {
 	userAgent := fmt.Sprintf("terraform-provider-krr/%s", version)
 	logger := tflogLogger{}
 
@@ -61,6 +62,6 @@ func newProviderData(_ context.Context, s settings, version string) (*providerDa
 	if err != nil {
 		return nil, err
 	}
-	return &providerData{Client: client, Environment: s.Environment, TokenEndpoint: s.TokenEndpoint,
+	return &framework.ProviderData{Client: client, Environment: s.Environment, TokenEndpoint: s.TokenEndpoint,
 		Audience: s.Audience, UserAgent: userAgent, RequestTimeout: s.RequestTimeout}, nil
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // A client that was never created must not stop terraform destroy. Before
@@ -18,14 +19,14 @@ import (
 // Maskinporten client before its POST; destroy then deactivates the scope.
 func TestAccDestroy_clientNeverCreated(t *testing.T) {
 	t.Parallel()
-	p := newTestPortal(t)
-	scope := providerPrefix + ":krr/only"
+	p := acctest.NewPortal(t)
+	scope := acctest.ProviderPrefix + ":krr/only"
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config: p.providerConfig("", providerOrgno) + `
+			Config: p.ProviderConfig("", acctest.ProviderOrgno) + `
 resource "krr_scope" "krr_only" {
-  prefix                    = "` + providerPrefix + `"
+  prefix                    = "` + acctest.ProviderPrefix + `"
   subscope                  = "krr/only"
   description               = "For KRR clients only"
   allowed_integration_types = ["krr"]
@@ -41,7 +42,7 @@ resource "krr_client" "app" {
 		}},
 		// Reached only when the destroy that ends the test succeeds.
 		CheckDestroy: func(*terraform.State) error {
-			if s, ok := p.scope(scope); !ok || s.Active {
+			if s, ok := p.Scope(scope); !ok || s.Active {
 				return fmt.Errorf("scope %s after destroy: %+v", scope, s)
 			}
 			if n := p.RequestCount("POST /clients"); n != 0 {
@@ -55,21 +56,21 @@ resource "krr_client" "app" {
 // Destroying a scope revokes the grants made outside this configuration
 // (in the web portal, here) and names the organisations that lost access.
 func TestDestroyScopeNamesRevokedOrganisations(t *testing.T) {
-	p := newTestPortal(t)
-	d := newTFDir(t, minimalScopeConfig(p))
-	d.mustRun("apply", "-auto-approve", "-input=false")
+	p := acctest.NewPortal(t)
+	d := acctest.NewTFDir(t, acctest.MinimalScopeConfig(p))
+	d.MustRun("apply", "-auto-approve", "-input=false")
 	p.Edit(func(st *fakeportal.State) {
-		for _, c := range []string{consumerOrgno, otherOrgno} {
-			st.Grants[fakeportal.GrantKey{Scope: personScope, Consumer: c}] = &fakeportal.Grant{
-				Scope: personScope, OwnerOrgno: providerOrgno, ConsumerOrgno: c, State: fakeportal.GrantApproved}
+		for _, c := range []string{acctest.ConsumerOrgno, acctest.OtherOrgno} {
+			st.Grants[fakeportal.GrantKey{Scope: acctest.PersonScope, Consumer: c}] = &fakeportal.Grant{
+				Scope: acctest.PersonScope, OwnerOrgno: acctest.ProviderOrgno, ConsumerOrgno: c, State: fakeportal.GrantApproved}
 		}
 	})
-	out := d.mustRun("destroy", "-auto-approve", "-input=false")
-	expectText(t, "destroy", out,
-		"Warning: Access to scope "+personScope+" revoked",
-		"revoked the access of organisation "+consumerOrgno+" ("+consumerOrgName+"), organisation "+otherOrgno+" ("+otherOrgName+")")
-	for _, c := range []string{consumerOrgno, otherOrgno} {
-		if g := p.grantState(personScope, c); g != fakeportal.GrantDenied {
+	out := d.MustRun("destroy", "-auto-approve", "-input=false")
+	acctest.ExpectText(t, "destroy", out,
+		"Warning: Access to scope "+acctest.PersonScope+" revoked",
+		"revoked the access of organisation "+acctest.ConsumerOrgno+" ("+acctest.ConsumerOrgName+"), organisation "+acctest.OtherOrgno+" ("+acctest.OtherOrgName+")")
+	for _, c := range []string{acctest.ConsumerOrgno, acctest.OtherOrgno} {
+		if g := p.GrantState(acctest.PersonScope, c); g != fakeportal.GrantDenied {
 			t.Errorf("grant to %s after destroy: %q", c, g)
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // An object deactivated or revoked in the portal leaves the state with a
@@ -16,36 +17,36 @@ import (
 // the plugin protocol.
 func TestGoneFromPortalWarns(t *testing.T) {
 	t.Parallel()
-	p := newTestPortal(t)
-	p.seedScope(personScope, false, consumerOrgno)
+	p := acctest.NewPortal(t)
+	p.SeedScope(acctest.PersonScope, false, acctest.ConsumerOrgno)
 	clientID := "22222222-2222-4222-8222-222222222222"
 	p.Edit(func(st *fakeportal.State) {
-		st.Scopes[personScope].Active = false
-		st.Grants[fakeportal.GrantKey{Scope: personScope, Consumer: consumerOrgno}].State = fakeportal.GrantDenied
+		st.Scopes[acctest.PersonScope].Active = false
+		st.Grants[fakeportal.GrantKey{Scope: acctest.PersonScope, Consumer: acctest.ConsumerOrgno}].State = fakeportal.GrantDenied
 		st.Clients[clientID] = &fakeportal.Client{ClientID: clientID, ClientName: "x", Description: "x",
-			ClientOrgno: providerOrgno, IntegrationType: "maskinporten", Scopes: []string{}}
+			ClientOrgno: acctest.ProviderOrgno, IntegrationType: "maskinporten", Scopes: []string{}}
 	})
-	pp := newTokenProtocol(t, p, providerOrgno)
+	pp := acctest.NewTokenProtocol(t, p, acctest.ProviderOrgno)
 
 	tests := []struct {
 		typeName string
 		state    map[string]tftypes.Value
 		want     []string
 	}{
-		{"krr_scope", map[string]tftypes.Value{"id": str(personScope)}, []string{personScope, "has been deactivated"}},
-		{"krr_scope", map[string]tftypes.Value{"id": str(providerPrefix + ":never/made")}, []string{"no longer exists"}},
-		{"krr_scope_access", map[string]tftypes.Value{"scope": str(personScope), "consumer_orgno": str(consumerOrgno)},
-			[]string{personScope + "," + consumerOrgno, "DENIED"}},
-		{"krr_client", map[string]tftypes.Value{"id": str("44444444-4444-4444-8444-444444444444")},
+		{"krr_scope", map[string]tftypes.Value{"id": acctest.Str(acctest.PersonScope)}, []string{acctest.PersonScope, "has been deactivated"}},
+		{"krr_scope", map[string]tftypes.Value{"id": acctest.Str(acctest.ProviderPrefix + ":never/made")}, []string{"no longer exists"}},
+		{"krr_scope_access", map[string]tftypes.Value{"scope": acctest.Str(acctest.PersonScope), "consumer_orgno": acctest.Str(acctest.ConsumerOrgno)},
+			[]string{acctest.PersonScope + "," + acctest.ConsumerOrgno, "DENIED"}},
+		{"krr_client", map[string]tftypes.Value{"id": acctest.Str("44444444-4444-4444-8444-444444444444")},
 			[]string{"44444444-4444-4444-8444-444444444444", "no longer exists"}},
 	}
 	for _, tt := range tests {
-		kept, diags := pp.readResource(tt.typeName, tt.state)
-		requireNoErrors(t, tt.typeName, diags)
+		kept, diags := pp.ReadResource(tt.typeName, tt.state)
+		acctest.RequireNoErrors(t, tt.typeName, diags)
 		if kept {
 			t.Errorf("%s: still in the state", tt.typeName)
 		}
-		warns := warnings(diags)
+		warns := acctest.Warnings(diags)
 		if len(warns) != 1 {
 			t.Errorf("%s: want one warning, got %v", tt.typeName, diags)
 			continue
@@ -64,15 +65,15 @@ func TestGoneFromPortalWarns(t *testing.T) {
 // lesson 12) instead of making a client with a new one.
 func TestDeactivatedClientStaysInState(t *testing.T) {
 	t.Parallel()
-	p := newTestPortal(t)
+	p := acctest.NewPortal(t)
 	clientID := "22222222-2222-4222-8222-222222222222"
 	p.Edit(func(st *fakeportal.State) {
 		st.Clients[clientID] = &fakeportal.Client{ClientID: clientID, ClientName: "x", Description: "x",
-			ClientOrgno: providerOrgno, IntegrationType: "maskinporten", Scopes: []string{}}
+			ClientOrgno: acctest.ProviderOrgno, IntegrationType: "maskinporten", Scopes: []string{}}
 	})
-	pp := newTokenProtocol(t, p, providerOrgno)
-	kept, diags := pp.readResource("krr_client", map[string]tftypes.Value{"id": str(clientID)})
-	requireNoErrors(t, "read", diags)
+	pp := acctest.NewTokenProtocol(t, p, acctest.ProviderOrgno)
+	kept, diags := pp.ReadResource("krr_client", map[string]tftypes.Value{"id": acctest.Str(clientID)})
+	acctest.RequireNoErrors(t, "read", diags)
 	if !kept {
 		t.Fatal("a deactivated client left the state")
 	}
@@ -82,21 +83,21 @@ func TestDeactivatedClientStaysInState(t *testing.T) {
 // and the read fails, naming the scope or the ownership problem.
 func TestForbiddenIsNotGone(t *testing.T) {
 	t.Parallel()
-	p := newTestPortal(t)
+	p := acctest.NewPortal(t)
 	clientID := "33333333-3333-4333-8333-333333333333"
 	p.Edit(func(st *fakeportal.State) {
 		st.Clients[clientID] = &fakeportal.Client{ClientID: clientID, ClientName: "x", Description: "x", Active: true,
-			ClientOrgno: otherOrgno, IntegrationType: "maskinporten", Scopes: []string{}}
+			ClientOrgno: acctest.OtherOrgno, IntegrationType: "maskinporten", Scopes: []string{}}
 	})
-	pp := newTokenProtocol(t, p, providerOrgno)
-	kept, diags := pp.readResource("krr_client", map[string]tftypes.Value{"id": str(clientID)})
+	pp := acctest.NewTokenProtocol(t, p, acctest.ProviderOrgno)
+	kept, diags := pp.ReadResource("krr_client", map[string]tftypes.Value{"id": acctest.Str(clientID)})
 	if !kept {
 		t.Error("a client the credentials may not see left the state")
 	}
-	got := diagText(diags, tfprotov6.DiagnosticSeverityError)
+	got := acctest.DiagText(diags, tfprotov6.DiagnosticSeverityError)
 	// The object is another organisation's: say whom the credentials act
 	// for and point to the FAQ, not to token scopes, which would not help.
-	for _, want := range []string{"403", "correlation_id", "belongs to another organisation than " + providerOrgno,
+	for _, want := range []string{"403", "correlation_id", "belongs to another organisation than " + acctest.ProviderOrgno,
 		"which the credentials act for", "krr_organization", "I see another organisation's integrations"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the error does not say %q:\n%s", want, got)
@@ -115,21 +116,21 @@ func TestForbiddenIsNotGone(t *testing.T) {
 // idporten:dcr.write.
 func TestForbiddenNamesTheMissingTokenScope(t *testing.T) {
 	t.Parallel()
-	p := newTestPortal(t)
-	p.seedScope(personScope, true)
-	pp := newProtocolProvider(t, map[string]tftypes.Value{
-		"base_url": str(p.BaseURL),
-		"access_token": str(p.IssueToken(providerOrgno,
+	p := acctest.NewPortal(t)
+	p.SeedScope(acctest.PersonScope, true)
+	pp := acctest.NewProtocolProvider(t, map[string]tftypes.Value{
+		"base_url": acctest.Str(p.BaseURL),
+		"access_token": acctest.Str(p.IssueToken(acctest.ProviderOrgno,
 			"idporten:scopes.read", "idporten:scopes.write", "idporten:dcr.read", "idporten:dcr.write")),
 	})
 	config := map[string]tftypes.Value{
-		"client_name": str("For a customer"), "description": str("Made as their supplier"),
-		"scopes": strSet(personScope), "client_orgno": str(otherOrgno),
+		"client_name": acctest.Str("For a customer"), "description": acctest.Str("Made as their supplier"),
+		"scopes": acctest.StrSet(acctest.PersonScope), "client_orgno": acctest.Str(acctest.OtherOrgno),
 	}
-	planned, diags := pp.planResource("krr_client", nil, config)
-	requireNoErrors(t, "plan", diags)
-	_, diags = pp.applyResource("krr_client", nil, config, planned)
-	got := diagText(diags, tfprotov6.DiagnosticSeverityError)
+	planned, diags := pp.PlanResource("krr_client", nil, config)
+	acctest.RequireNoErrors(t, "plan", diags)
+	_, diags = pp.ApplyResource("krr_client", nil, config, planned)
+	got := acctest.DiagText(diags, tfprotov6.DiagnosticSeverityError)
 	for _, want := range []string{"403", "correlation_id", "The access token lacks idporten:dcr.supplier", "KRR_SCOPES"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the error does not say %q:\n%s", want, got)
@@ -138,7 +139,7 @@ func TestForbiddenNamesTheMissingTokenScope(t *testing.T) {
 	if strings.Contains(got, "idporten:dcr.write") || strings.Contains(got, "another organisation") {
 		t.Errorf("the error points elsewhere than the missing scope:\n%s", got)
 	}
-	if n := p.writeCount(); n != 1 {
+	if n := p.WriteCount(); n != 1 {
 		t.Errorf("want the one refused POST, got %d writes: %v", n, p.RequestCounts())
 	}
 }

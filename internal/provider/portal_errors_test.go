@@ -6,6 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // Every answer of the portal that is an error reaches the user as one
@@ -16,107 +17,107 @@ func TestAccPortalErrorsReachTheUser(t *testing.T) {
 	scopeConfig := func(provider, attrs string) string {
 		return provider + `
 resource "krr_scope" "persons" {
-  prefix      = "` + providerPrefix + `"
+  prefix      = "` + acctest.ProviderPrefix + `"
   subscope    = "persons/v1/person.read"
   description = "Read persons"
 ` + attrs + `
 }
 `
 	}
-	readOnly := func(p *testPortal) string {
-		return p.tokenProviderConfig(p.IssueToken(providerOrgno, "idporten:scopes.read"))
+	readOnly := func(p *acctest.Portal) string {
+		return p.TokenProviderConfig(p.IssueToken(acctest.ProviderOrgno, "idporten:scopes.read"))
 	}
-	otherFakeToken := func(p *testPortal) string {
+	otherFakeToken := func(p *acctest.Portal) string {
 		other := fakeportal.NewServer(t)
-		return p.tokenProviderConfig(other.IssueToken(providerOrgno))
+		return p.TokenProviderConfig(other.IssueToken(acctest.ProviderOrgno))
 	}
 	type errorCase struct {
 		name  string
-		setup func(p *testPortal)
+		setup func(p *acctest.Portal)
 		// config is applied first when first is set, then config with the
 		// fault (update cases).
-		first  func(p *testPortal) string
-		config func(p *testPortal) string
+		first  func(p *acctest.Portal) string
+		config func(p *acctest.Portal) string
 		want   []string
 	}
 	cases := []errorCase{
 		{
 			name: "400 with field errors",
-			config: func(p *testPortal) string {
-				return scopeConfig(p.providerConfig("", providerOrgno), `  delegation_source = "https://unknown.example.no/"`)
+			config: func(p *acctest.Portal) string {
+				return scopeConfig(p.ProviderConfig("", acctest.ProviderOrgno), `  delegation_source = "https://unknown.example.no/"`)
 			},
-			want: []string{"Unable to create scope " + testScopeName, "POST /scopes: 400",
+			want: []string{"Unable to create scope " + acctest.TestScopeName, "POST /scopes: 400",
 				"is not the issuer of a known delegation source", "correlation_id", "the fields it names above are the ones to fix"},
 		},
 		{
 			name:   "401",
-			config: func(p *testPortal) string { return scopeConfig(otherFakeToken(p), "") },
+			config: func(p *acctest.Portal) string { return scopeConfig(otherFakeToken(p), "") },
 			want: []string{"Unable to check the scope prefix", "401", "the access token was refused", "correlation_id",
 				"Check access_token (KRR_ACCESS_TOKEN)"},
 		},
 		{
 			name:   "403",
-			config: func(p *testPortal) string { return scopeConfig(readOnly(p), "") },
-			want: []string{"Unable to create scope " + testScopeName, "403", "idporten:scopes.write", "correlation_id",
+			config: func(p *acctest.Portal) string { return scopeConfig(readOnly(p), "") },
+			want: []string{"Unable to create scope " + acctest.TestScopeName, "403", "idporten:scopes.write", "correlation_id",
 				"Add it to the provider's scopes (KRR_SCOPES)"},
 		},
 		{
 			name: "404",
-			setup: func(p *testPortal) {
+			setup: func(p *acctest.Portal) {
 				p.InjectFault(fakeportal.Fault{Method: "POST", Route: "/scopes", Status: 404})
 			},
-			config: func(p *testPortal) string { return minimalScopeConfig(p) },
-			want: []string{"Unable to create scope " + testScopeName, "POST /scopes: 404", "injected fault", "correlation_id",
+			config: func(p *acctest.Portal) string { return acctest.MinimalScopeConfig(p) },
+			want: []string{"Unable to create scope " + acctest.TestScopeName, "POST /scopes: 404", "injected fault", "correlation_id",
 				"The portal does not know the object in the test environment"},
 		},
 		{
 			name: "409",
-			setup: func(p *testPortal) {
-				p.seedScope(testScopeName, false)
-				p.Edit(func(st *fakeportal.State) { st.Scopes[testScopeName].Active = false })
+			setup: func(p *acctest.Portal) {
+				p.SeedScope(acctest.TestScopeName, false)
+				p.Edit(func(st *fakeportal.State) { st.Scopes[acctest.TestScopeName].Active = false })
 			},
-			config: func(p *testPortal) string {
-				return p.providerConfig("", providerOrgno) + `
+			config: func(p *acctest.Portal) string {
+				return p.ProviderConfig("", acctest.ProviderOrgno) + `
 resource "krr_scope_access" "x" {
-  scope          = "` + testScopeName + `"
-  consumer_orgno = "` + consumerOrgno + `"
+  scope          = "` + acctest.TestScopeName + `"
+  consumer_orgno = "` + acctest.ConsumerOrgno + `"
 }
 `
 			},
-			want: []string{"Unable to give organisation " + consumerOrgno + " access to " + testScopeName,
+			want: []string{"Unable to give organisation " + acctest.ConsumerOrgno + " access to " + acctest.TestScopeName,
 				"is deactivated", "409", "correlation_id", "it exists already, or it is deactivated"},
 		},
 		{
 			name: "428",
-			setup: func(p *testPortal) {
+			setup: func(p *acctest.Portal) {
 				p.InjectFault(fakeportal.Fault{Method: "POST", Route: "/scopes", Status: 428})
 			},
-			config: func(p *testPortal) string { return minimalScopeConfig(p) },
-			want: []string{"Unable to create scope " + testScopeName, "428", "terms of use", "correlation_id",
+			config: func(p *acctest.Portal) string { return acctest.MinimalScopeConfig(p) },
+			want: []string{"Unable to create scope " + acctest.TestScopeName, "428", "terms of use", "correlation_id",
 				"must sign them in the web portal first"},
 		},
 		{
 			name:  "503 after retries",
-			first: func(p *testPortal) string { return minimalScopeConfig(p) },
-			setup: func(p *testPortal) {
+			first: func(p *acctest.Portal) string { return acctest.MinimalScopeConfig(p) },
+			setup: func(p *acctest.Portal) {
 				p.InjectFault(fakeportal.Fault{Method: "PUT", Route: "/scopes", Status: 503, Times: 10})
 			},
-			config: func(p *testPortal) string {
-				return scopeConfig(p.providerConfig("", providerOrgno), `  long_description = "changed"`)
+			config: func(p *acctest.Portal) string {
+				return scopeConfig(p.ProviderConfig("", acctest.ProviderOrgno), `  long_description = "changed"`)
 			},
-			want: []string{"Unable to change scope " + testScopeName, "PUT /scopes: 503", "after 3 attempts", "correlation_id",
+			want: []string{"Unable to change scope " + acctest.TestScopeName, "PUT /scopes: 503", "after 3 attempts", "correlation_id",
 				"Apply again later", "servicedesk@digdir.no"},
 		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			t.Parallel()
-			p := newTestPortal(t)
+			p := acctest.NewPortal(t)
 			var steps []resource.TestStep
 			if tc.first != nil {
 				steps = append(steps, resource.TestStep{Config: tc.first(p)})
 			}
-			step := resource.TestStep{Config: tc.config(p), ExpectError: phraseRegexp(tc.want...)}
+			step := resource.TestStep{Config: tc.config(p), ExpectError: acctest.PhraseRegexp(tc.want...)}
 			if tc.setup != nil {
 				if tc.first != nil {
 					step.PreConfig = func() { tc.setup(p) }
@@ -125,7 +126,7 @@ resource "krr_scope_access" "x" {
 				}
 			}
 			steps = append(steps, step)
-			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: testAccProtoV6ProviderFactories, Steps: steps})
+			resource.Test(t, resource.TestCase{ProtoV6ProviderFactories: acctest.ProviderFactories, Steps: steps})
 			p.ClearFaults()
 		})
 	}

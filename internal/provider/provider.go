@@ -10,6 +10,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/adoption"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/clients"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/contacts"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/organization"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/scopes"
 )
 
 // TypeName is the provider's type name: the prefix of every resource and
@@ -66,33 +71,33 @@ func (p *krrProvider) Configure(ctx context.Context, req provider.ConfigureReque
 
 func (p *krrProvider) Resources(_ context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
-		newScopeResource,
-		newScopeAccessResource,
-		newScopeConsumersResource,
-		newOrgContactsResource,
-		newClientResource,
-		newClientJWKSResource,
+		scopes.NewResource,
+		scopes.NewAccessResource,
+		scopes.NewConsumersResource,
+		contacts.NewResource,
+		clients.NewResource,
+		clients.NewJWKSResource,
 	}
 }
 
 // EphemeralResources are values that never reach state (Terraform 1.10+).
 func (p *krrProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{newMaskinportenTokenEphemeral}
+	return []func() ephemeral.EphemeralResource{clients.NewMaskinportenToken}
 }
 
 func (p *krrProvider) DataSources(_ context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
-		newOrganizationDataSource,
-		newPrefixesDataSource,
-		newScopeDataSource,
-		newScopesDataSource,
-		newScopeAccessDataSource,
-		newPublicScopesDataSource,
-		newDelegationSourcesDataSource,
-		newImportBlocksDataSource,
-		newClientDataSource,
-		newClientsDataSource,
-		newAvailableScopesDataSource,
-		newOrgContactsDataSource,
+		organization.NewDataSource,
+		organization.NewPrefixesDataSource,
+		scopes.NewDataSource,
+		scopes.NewScopesDataSource,
+		scopes.NewAccessDataSource,
+		scopes.NewPublicScopesDataSource,
+		organization.NewDelegationSourcesDataSource,
+		adoption.NewImportBlocksDataSource,
+		clients.NewDataSource,
+		clients.NewClientsDataSource,
+		clients.NewAvailableScopesDataSource,
+		contacts.NewDataSource,
 	}
 }

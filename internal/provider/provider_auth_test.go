@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // Each of these is one thing a user gets wrong when wiring up credentials;
@@ -24,20 +25,20 @@ import (
 
 func TestAccProvider_unregisteredKey(t *testing.T) {
 	t.Parallel()
-	portal := newTestPortal(t)
+	portal := acctest.NewPortal(t)
 	stranger, err := rsa.GenerateKey(rand.Reader, 2048)
 	if err != nil {
 		t.Fatal(err)
 	}
 	der, _ := x509.MarshalPKCS8PrivateKey(stranger)
 	keyPEM := strings.TrimSpace(string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der})))
-	config := portal.providerBlock("",
-		fmt.Sprintf("client_id = %q", "admin-"+providerOrgno),
-		fmt.Sprintf("key_id = %q", providerOrgno+"-admin"),
+	config := portal.ProviderBlock("",
+		fmt.Sprintf("client_id = %q", "admin-"+acctest.ProviderOrgno),
+		fmt.Sprintf("key_id = %q", acctest.ProviderOrgno+"-admin"),
 		"private_key = <<-EOT\n"+keyPEM+"\nEOT",
 	) + `data "krr_organization" "me" {}`
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      config,
 			ExpectError: regexp.MustCompile(`(?s)invalid_grant.*key_id`),
@@ -47,10 +48,10 @@ func TestAccProvider_unregisteredKey(t *testing.T) {
 
 func TestAccProvider_unknownClientID(t *testing.T) {
 	t.Parallel()
-	portal := newTestPortal(t)
-	config := strings.Replace(portal.providerConfig("", providerOrgno), "admin-"+providerOrgno, "no-such-client", 1)
+	portal := acctest.NewPortal(t)
+	config := strings.Replace(portal.ProviderConfig("", acctest.ProviderOrgno), "admin-"+acctest.ProviderOrgno, "no-such-client", 1)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      config + `data "krr_organization" "me" {}`,
 			ExpectError: regexp.MustCompile(`(?s)token endpoint.*refused.*client_id`),
@@ -62,12 +63,12 @@ func TestAccProvider_unknownClientID(t *testing.T) {
 // with a 401 that says so.
 func TestAccProvider_foreignToken(t *testing.T) {
 	t.Parallel()
-	portal := newTestPortal(t)
-	elsewhere := newTestPortal(t)
+	portal := acctest.NewPortal(t)
+	elsewhere := acctest.NewPortal(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      portal.tokenProviderConfig(elsewhere.IssueToken(providerOrgno)) + `data "krr_prefixes" "p" {}`,
+			Config:      portal.TokenProviderConfig(elsewhere.IssueToken(acctest.ProviderOrgno)) + `data "krr_prefixes" "p" {}`,
 			ExpectError: regexp.MustCompile(`(?s)401.*refused the access token.*access_token`),
 		}},
 	})
@@ -80,12 +81,12 @@ func TestAccProvider_expiredToken(t *testing.T) {
 	srv := httptest.NewServer(fake)
 	t.Cleanup(srv.Close)
 	fake.SetIssuer(srv.URL)
-	fake.AddOrg(fakeportal.Org{Orgno: providerOrgno, Name: providerOrgName, Prefixes: []string{providerPrefix}})
-	token := fake.IssueToken(providerOrgno)
+	fake.AddOrg(fakeportal.Org{Orgno: acctest.ProviderOrgno, Name: acctest.ProviderOrgName, Prefixes: []string{acctest.ProviderPrefix}})
+	token := fake.IssueToken(acctest.ProviderOrgno)
 	offset.Store(int64(time.Hour)) // the portal's clock moves past the token's expiry
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`
 provider "krr" {
@@ -103,15 +104,15 @@ data "krr_prefixes" "p" {}
 // wrong URL) is named as the culprit.
 func TestAccProvider_tokenEndpointAnswersHTML(t *testing.T) {
 	t.Parallel()
-	portal := newTestPortal(t)
+	portal := acctest.NewPortal(t)
 	html := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprint(w, "<html><body>Sign in to continue</body></html>")
 	}))
 	t.Cleanup(html.Close)
-	config := strings.Replace(portal.providerConfig("", providerOrgno), portal.TokenEndpoint, html.URL+"/token", 1)
+	config := strings.Replace(portal.ProviderConfig("", acctest.ProviderOrgno), portal.TokenEndpoint, html.URL+"/token", 1)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:      config + `data "krr_organization" "me" {}`,
 			ExpectError: regexp.MustCompile(`(?s)token endpoint.*text/html.*token_endpoint`),
@@ -121,12 +122,12 @@ func TestAccProvider_tokenEndpointAnswersHTML(t *testing.T) {
 
 func TestAccProvider_unreachableBaseURL(t *testing.T) {
 	t.Parallel()
-	portal := newTestPortal(t)
+	portal := acctest.NewPortal(t)
 	// A listener that is closed at once gives a loopback port nobody answers on.
 	closed := httptest.NewServer(http.NotFoundHandler())
 	closed.Close()
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`
 provider "krr" {
@@ -135,7 +136,7 @@ provider "krr" {
   max_retries  = 0
 }
 data "krr_prefixes" "p" {}
-`, closed.URL, portal.IssueToken(providerOrgno)),
+`, closed.URL, portal.IssueToken(acctest.ProviderOrgno)),
 			ExpectError: regexp.MustCompile(`(?s)could not reach the portal API.*base_url\s+\(KRR_BASE_URL\)`),
 		}},
 	})
@@ -144,11 +145,11 @@ data "krr_prefixes" "p" {}
 // A token without the scope an operation needs gets a 403 that names it.
 func TestAccProvider_missingTokenScope(t *testing.T) {
 	t.Parallel()
-	portal := newTestPortal(t)
+	portal := acctest.NewPortal(t)
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
-			Config:      portal.tokenProviderConfig(portal.IssueToken(providerOrgno, "idporten:dcr.read")) + `data "krr_prefixes" "p" {}`,
+			Config:      portal.TokenProviderConfig(portal.IssueToken(acctest.ProviderOrgno, "idporten:dcr.read")) + `data "krr_prefixes" "p" {}`,
 			ExpectError: regexp.MustCompile(`(?s)403.*idporten:scopes\.read.*KRR_SCOPES`),
 		}},
 	})

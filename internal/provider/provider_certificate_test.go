@@ -19,6 +19,7 @@ import (
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // The JWT grant signed with a business certificate from a PKCS#12 file: the
@@ -28,11 +29,11 @@ func TestAccProvider_businessCertificate(t *testing.T) {
 	t.Parallel()
 	p12File, cert := writeTestCertificate(t, "secret-password")
 	srv := fakeportal.NewServer(t, fakeportal.Org{
-		Orgno: otherOrgno, Name: otherOrgName, AdminClientID: "admin-cert", AdminCertificate: cert,
+		Orgno: acctest.OtherOrgno, Name: acctest.OtherOrgName, AdminClientID: "admin-cert", AdminCertificate: cert,
 	})
 
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`
 provider "krr" {
@@ -47,7 +48,7 @@ provider "krr" {
 data "krr_organization" "me" {}
 `, srv.BaseURL, srv.TokenEndpoint, srv.Audience, p12File),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.krr_organization.me", tfjsonpath.New("orgno"), knownvalue.StringExact(otherOrgno)),
+				statecheck.ExpectKnownValue("data.krr_organization.me", tfjsonpath.New("orgno"), knownvalue.StringExact(acctest.OtherOrgno)),
 			},
 		}},
 	})
@@ -62,10 +63,10 @@ func TestAccProvider_businessCertificatePEM(t *testing.T) {
 	t.Parallel()
 	cert := testCertificate(t)
 	srv := fakeportal.NewServer(t, fakeportal.Org{
-		Orgno: otherOrgno, Name: otherOrgName, AdminClientID: "admin-cert", AdminCertificate: cert,
+		Orgno: acctest.OtherOrgno, Name: acctest.OtherOrgName, AdminClientID: "admin-cert", AdminCertificate: cert,
 	})
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: fmt.Sprintf(`
 provider "krr" {
@@ -80,9 +81,9 @@ provider "krr" {
 }
 
 data "krr_organization" "me" {}
-`, srv.BaseURL, srv.TokenEndpoint, srv.Audience, pemOf("CERTIFICATE", cert.Raw), adminKeyPEM(t, otherOrgno)),
+`, srv.BaseURL, srv.TokenEndpoint, srv.Audience, acctest.PEMOf("CERTIFICATE", cert.Raw), acctest.AdminKeyPEM(t, acctest.OtherOrgno)),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.krr_organization.me", tfjsonpath.New("orgno"), knownvalue.StringExact(otherOrgno)),
+				statecheck.ExpectKnownValue("data.krr_organization.me", tfjsonpath.New("orgno"), knownvalue.StringExact(acctest.OtherOrgno)),
 			},
 		}},
 	})
@@ -91,18 +92,18 @@ data "krr_organization" "me" {}
 // A PEM certificate with another key, half of the pair, or beside a PKCS#12
 // file is refused before any request, naming the attribute.
 func TestResolveSettings_certificatePEMRefusals(t *testing.T) {
-	cert := pemOf("CERTIFICATE", testCertificate(t).Raw)
+	cert := acctest.PEMOf("CERTIFICATE", testCertificate(t).Raw)
 	tests := []struct {
 		name string
 		env  env
 		want string
 	}{
-		{"another key", env{envClientID: "c", envCertificatePEM: cert, envCertificateKeyPEM: adminKeyPEM(t, providerOrgno)},
+		{"another key", env{envClientID: "c", envCertificatePEM: cert, envCertificateKeyPEM: acctest.AdminKeyPEM(t, acctest.ProviderOrgno)},
 			"is not the private key of the first certificate"},
 		{"no key", env{envClientID: "c", envCertificatePEM: cert}, "go together: set both"},
-		{"not a certificate", env{envClientID: "c", envCertificatePEM: "nothing", envCertificateKeyPEM: adminKeyPEM(t, otherOrgno)},
+		{"not a certificate", env{envClientID: "c", envCertificatePEM: "nothing", envCertificateKeyPEM: acctest.AdminKeyPEM(t, acctest.OtherOrgno)},
 			"holds no PEM CERTIFICATE block"},
-		{"with a PKCS#12 file", env{envClientID: "c", envCertificatePEM: cert, envCertificateKeyPEM: adminKeyPEM(t, otherOrgno),
+		{"with a PKCS#12 file", env{envClientID: "c", envCertificatePEM: cert, envCertificateKeyPEM: acctest.AdminKeyPEM(t, acctest.OtherOrgno),
 			envCertificateFile: "/some/file.p12"}, "Use one form of the business certificate"},
 	}
 	for _, tt := range tests {
@@ -119,7 +120,7 @@ func TestResolveSettings_certificatePEMRefusals(t *testing.T) {
 func writeTestCertificate(t *testing.T, password string) (string, *x509.Certificate) {
 	t.Helper()
 	cert := testCertificate(t)
-	p12, err := pkcs12.Modern.Encode(adminKeys()[otherOrgno], cert, nil, password)
+	p12, err := pkcs12.Modern.Encode(acctest.AdminKeys()[acctest.OtherOrgno], cert, nil, password)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,10 +135,10 @@ func writeTestCertificate(t *testing.T, password string) (string, *x509.Certific
 // its admin key.
 func testCertificate(t *testing.T) *x509.Certificate {
 	t.Helper()
-	key := adminKeys()[otherOrgno]
+	key := acctest.AdminKeys()[acctest.OtherOrgno]
 	template := &x509.Certificate{
 		SerialNumber: big.NewInt(2),
-		Subject:      pkix.Name{CommonName: otherOrgName, SerialNumber: otherOrgno},
+		Subject:      pkix.Name{CommonName: acctest.OtherOrgName, SerialNumber: acctest.OtherOrgno},
 		NotBefore:    time.Now().Add(-time.Hour),
 		NotAfter:     time.Now().Add(time.Hour),
 		KeyUsage:     x509.KeyUsageDigitalSignature,

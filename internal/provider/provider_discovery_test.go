@@ -8,6 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // Given another issuer (audience) and no token endpoint, the provider finds
@@ -15,7 +16,7 @@ import (
 // signs in through it.
 func TestAccProvider_tokenEndpointFromIssuerMetadata(t *testing.T) {
 	t.Parallel()
-	p := newTestPortal(t)
+	p := acctest.NewPortal(t)
 	// No token_endpoint: only the issuer.
 	config := func(audience string) string {
 		return fmt.Sprintf(`
@@ -29,15 +30,15 @@ provider "krr" {
 }
 
 data "krr_organization" "me" {}
-`, p.BaseURL, audience, providerOrgno, providerOrgno, adminKeyPEM(t, providerOrgno))
+`, p.BaseURL, audience, acctest.ProviderOrgno, acctest.ProviderOrgno, acctest.AdminKeyPEM(t, acctest.ProviderOrgno))
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config: config(p.Audience),
 			ConfigStateChecks: []statecheck.StateCheck{
-				statecheck.ExpectKnownValue("data.krr_organization.me", tfjsonpath.New("orgno"), knownvalue.StringExact(providerOrgno)),
-				checkPortal(func() error {
+				statecheck.ExpectKnownValue("data.krr_organization.me", tfjsonpath.New("orgno"), knownvalue.StringExact(acctest.ProviderOrgno)),
+				acctest.CheckPortal(func() error {
 					if n := p.RequestCount("GET /.well-known/oauth-authorization-server"); n == 0 {
 						return fmt.Errorf("the metadata was not read")
 					}

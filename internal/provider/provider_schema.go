@@ -7,6 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
 )
 
 // providerModel is the provider block as Terraform hands it over.
@@ -118,7 +119,7 @@ func providerSchema() schema.Schema {
 			"request_timeout": schema.StringAttribute{
 				MarkdownDescription: "How long one request may take, as a Go duration (`30s`, `2m`). Default `30s`.",
 				Optional:            true,
-				Validators:          []validator.String{durationValidator{}},
+				Validators:          []validator.String{framework.DurationValidator{}},
 			},
 			"max_requests_per_second": schema.Float64Attribute{
 				MarkdownDescription: "A client-side limit on requests per second to the API, with a burst of one " +

@@ -13,6 +13,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // env is a fake environment for resolveSettings.
@@ -110,7 +111,7 @@ func TestResolveSettings_configuredMethodWinsOverEnvironment(t *testing.T) {
 
 func TestResolveSettings_refusesBadInput(t *testing.T) {
 	keyFile := filepath.Join(t.TempDir(), "admin.pem")
-	if err := os.WriteFile(keyFile, []byte(adminKeyPEM(t, providerOrgno)), 0o600); err != nil {
+	if err := os.WriteFile(keyFile, []byte(acctest.AdminKeyPEM(t, acctest.ProviderOrgno)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	ecKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
@@ -188,7 +189,7 @@ func TestResolveSettings_loopbackMayUseHTTP(t *testing.T) {
 
 func TestResolveSettings_keyFromFile(t *testing.T) {
 	keyFile := filepath.Join(t.TempDir(), "admin.pem")
-	if err := os.WriteFile(keyFile, []byte(adminKeyPEM(t, providerOrgno)), 0o600); err != nil {
+	if err := os.WriteFile(keyFile, []byte(acctest.AdminKeyPEM(t, acctest.ProviderOrgno)), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	s, diags := resolveSettings(nullModel(), env{envPrivateKeyFile: keyFile, envClientID: "admin", envKeyID: "kid-1"}.get)
@@ -196,7 +197,7 @@ func TestResolveSettings_keyFromFile(t *testing.T) {
 		t.Fatal(diags)
 	}
 	c := s.Credentials
-	if c.Kind != credentialsKey || c.ClientID != "admin" || c.KeyID != "kid-1" || !c.PrivateKey.Equal(adminKeys()[providerOrgno]) {
+	if c.Kind != credentialsKey || c.ClientID != "admin" || c.KeyID != "kid-1" || !c.PrivateKey.Equal(acctest.AdminKeys()[acctest.ProviderOrgno]) {
 		t.Errorf("credentials not loaded from the key file: kind %v client %q kid %q", c.Kind, c.ClientID, c.KeyID)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // jwtInText finds a JWS compact serialisation: an access token or a JWT
@@ -23,9 +24,9 @@ var jwtInText = regexp.MustCompile(`eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.
 // appears in the logs or in the state: not a private key, the
 // certificate's password, a bearer token, a JWT grant's assertion.
 func TestSecretsNeverReachLogsOrState(t *testing.T) {
-	p := newTestPortal(t)
-	keyLines := strings.Split(strings.TrimSpace(adminKeyPEM(t, providerOrgno)), "\n")
-	clientKeyLines := strings.Split(strings.TrimSpace(privatePEM(t, "A")), "\n")
+	p := acctest.NewPortal(t)
+	keyLines := strings.Split(strings.TrimSpace(acctest.AdminKeyPEM(t, acctest.ProviderOrgno)), "\n")
+	clientKeyLines := strings.Split(strings.TrimSpace(acctest.PrivatePEM(t, "A")), "\n")
 	secrets := map[string]string{
 		"a line of the private key":          keyLines[len(keyLines)/2],
 		"the private key's end":              keyLines[len(keyLines)-2],
@@ -33,14 +34,14 @@ func TestSecretsNeverReachLogsOrState(t *testing.T) {
 	}
 	resources := `
 resource "krr_scope" "read" {
-  prefix      = "` + providerPrefix + `"
+  prefix      = "` + acctest.ProviderPrefix + `"
   subscope    = "secrets/v1/person.read"
   description = "Read persons"
 }
 
 resource "krr_scope_access" "consumer" {
   scope          = krr_scope.read.name
-  consumer_orgno = "` + consumerOrgno + `"
+  consumer_orgno = "` + acctest.ConsumerOrgno + `"
 }
 
 resource "krr_client" "app" {
@@ -54,7 +55,7 @@ resource "krr_client_jwks" "app" {
   keys = {
     "app-2026" = {
       public_key_pem = <<-EOT
-` + publicPEM(t, &testKey("A").PublicKey) + `EOT
+` + acctest.PublicPEM(t, &acctest.TestKey("A").PublicKey) + `EOT
     }
   }
 }
@@ -63,7 +64,7 @@ ephemeral "krr_maskinporten_token" "app" {
   client_id   = krr_client.app.client_id
   key_id      = "app-2026"
   private_key = <<-EOT
-` + privatePEM(t, "A") + `EOT
+` + acctest.PrivatePEM(t, "A") + `EOT
   scopes      = [krr_scope.read.name]
   depends_on  = [krr_client_jwks.app]
 }
@@ -80,26 +81,26 @@ output "client_id" {
 }
 `
 	logFile := filepath.Join(t.TempDir(), "terraform.log")
-	d := newTFDir(t, p.providerConfig("", providerOrgno)+resources)
-	d.env = append(d.env, "TF_LOG=trace", "TF_LOG_PATH="+logFile)
-	d.mustRun("apply", "-auto-approve", "-input=false")
+	d := acctest.NewTFDir(t, p.ProviderConfig("", acctest.ProviderOrgno)+resources)
+	d.Env = append(d.Env, "TF_LOG=trace", "TF_LOG_PATH="+logFile)
+	d.MustRun("apply", "-auto-approve", "-input=false")
 	// The provisioner proves the client's token was issued (and so was in
 	// play for the log); the fake counts the grant.
-	if p.GrantsFrom(strings.TrimSpace(d.mustRun("output", "-raw", "client_id"))) == 0 {
+	if p.GrantsFrom(strings.TrimSpace(d.MustRun("output", "-raw", "client_id"))) == 0 {
 		t.Fatal("the ephemeral token was never asked for")
 	}
-	d.mustRun("plan", "-input=false", "-detailed-exitcode")
-	d.mustRun("state", "rm", "krr_scope.read")
-	d.mustRun("import", "-input=false", "krr_scope.read", providerPrefix+":secrets/v1/person.read")
-	d.mustRun("destroy", "-auto-approve", "-input=false")
+	d.MustRun("plan", "-input=false", "-detailed-exitcode")
+	d.MustRun("state", "rm", "krr_scope.read")
+	d.MustRun("import", "-input=false", "krr_scope.read", acctest.ProviderPrefix+":secrets/v1/person.read")
+	d.MustRun("destroy", "-auto-approve", "-input=false")
 
 	// A business certificate, with a password that needs quoting.
 	password := `p@ss "w0rd" \ with spaces`
 	certFile, cert := writeTestCertificate(t, password)
-	certPortal := fakeportal.NewServer(t, fakeportal.Org{Orgno: otherOrgno, Name: otherOrgName, AdminClientID: "admin-cert",
+	certPortal := fakeportal.NewServer(t, fakeportal.Org{Orgno: acctest.OtherOrgno, Name: acctest.OtherOrgName, AdminClientID: "admin-cert",
 		AdminCertificate: cert})
 	secrets["the certificate's password"] = password
-	d.write(fmt.Sprintf(`
+	d.Write(fmt.Sprintf(`
 provider "krr" {
   base_url             = %q
   token_endpoint       = %q
@@ -115,19 +116,19 @@ output "me" {
   value = data.krr_organization.me.orgno
 }
 `, certPortal.BaseURL, certPortal.TokenEndpoint, certPortal.Audience, certFile, password))
-	expectText(t, "apply with a certificate", d.mustRun("apply", "-auto-approve", "-input=false"), `me = "`+otherOrgno+`"`)
+	acctest.ExpectText(t, "apply with a certificate", d.MustRun("apply", "-auto-approve", "-input=false"), `me = "`+acctest.OtherOrgno+`"`)
 
 	// A ready token.
-	token := p.IssueToken(providerOrgno)
+	token := p.IssueToken(acctest.ProviderOrgno)
 	secrets["the static access token"] = token
-	d.write(p.tokenProviderConfig(token) + "\ndata \"krr_prefixes\" \"mine\" {}\n")
-	d.mustRun("apply", "-auto-approve", "-input=false")
+	d.Write(p.TokenProviderConfig(token) + "\ndata \"krr_prefixes\" \"mine\" {}\n")
+	d.MustRun("apply", "-auto-approve", "-input=false")
 
 	logs, err := os.ReadFile(logFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	state, err := os.ReadFile(filepath.Join(d.dir, "terraform.tfstate"))
+	state, err := os.ReadFile(filepath.Join(d.Dir, "terraform.tfstate"))
 	if err != nil {
 		t.Fatal(err)
 	}

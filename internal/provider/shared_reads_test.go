@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // A plan's calls grow with scopes and clients, not with resources. Through
@@ -13,10 +14,10 @@ import (
 // and 30 clients: one grant list per scope, one client list, no single
 // reads. Then a write and a read in one apply: the read sees the write.
 func TestSharedReadsInAPlan(t *testing.T) {
-	p := newTestPortal(t)
+	p := acctest.NewPortal(t)
 	consumers := fakeportal.SyntheticOrgnos(10)
 	var b strings.Builder
-	b.WriteString(p.providerConfig("", providerOrgno))
+	b.WriteString(p.ProviderConfig("", acctest.ProviderOrgno))
 	for i := range 5 {
 		fmt.Fprintf(&b, `
 resource "krr_scope" "s%d" {
@@ -30,7 +31,7 @@ resource "krr_scope_access" "s%d" {
   scope          = krr_scope.s%d.name
   consumer_orgno = [%s][count.index]
 }
-`, i, providerPrefix, i, i, i, len(consumers), i, `"`+strings.Join(consumers, `", "`)+`"`)
+`, i, acctest.ProviderPrefix, i, i, i, len(consumers), i, `"`+strings.Join(consumers, `", "`)+`"`)
 	}
 	fmt.Fprintf(&b, `
 resource "krr_client" "c" {
@@ -49,11 +50,11 @@ output "s0_description" {
   value = data.krr_scope.s0.description
 }
 `)
-	d := newTFDir(t, b.String())
-	d.mustRun("apply", "-auto-approve", "-input=false")
+	d := acctest.NewTFDir(t, b.String())
+	d.MustRun("apply", "-auto-approve", "-input=false")
 
 	p.ResetRequestCounts()
-	d.mustRun("plan", "-input=false", "-detailed-exitcode")
+	d.MustRun("plan", "-input=false", "-detailed-exitcode")
 	counts := p.RequestCounts()
 	for route, want := range map[string]int{
 		"GET /scopes/access":     5,
@@ -72,7 +73,7 @@ output "s0_description" {
 	}
 
 	// A write, then a read of the same scope in the same apply.
-	d.write(strings.Replace(b.String(), `description = "Scope 0"`, `description = "Scope 0, changed"`, 1))
-	out := d.mustRun("apply", "-auto-approve", "-input=false")
-	expectText(t, "apply", out, `s0_description = "Scope 0, changed"`)
+	d.Write(strings.Replace(b.String(), `description = "Scope 0"`, `description = "Scope 0, changed"`, 1))
+	out := d.MustRun("apply", "-auto-approve", "-input=false")
+	acctest.ExpectText(t, "apply", out, `s0_description = "Scope 0, changed"`)
 }

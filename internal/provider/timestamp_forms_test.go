@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // The real API writes timestamps in more than one form (milliseconds or
@@ -19,18 +20,18 @@ import (
 // and the timestamps in state are the portal's, whatever their form.
 func TestAccEveryTimestampFormReadWithoutDiff(t *testing.T) {
 	t.Parallel()
-	p := newTestPortalWith(t, fakeportal.Options{TimestampSeed: 20261127})
+	p := acctest.NewPortalWith(t, fakeportal.Options{TimestampSeed: 20261127})
 	config := func(description string) string {
-		return p.providerConfig("", providerOrgno) + `
+		return p.ProviderConfig("", acctest.ProviderOrgno) + `
 resource "krr_scope" "s" {
-  prefix      = "` + providerPrefix + `"
+  prefix      = "` + acctest.ProviderPrefix + `"
   subscope    = "stamps/v1/person.read"
   description = "` + description + `"
 }
 
 resource "krr_scope_access" "g" {
   scope          = krr_scope.s.name
-  consumer_orgno = "` + consumerOrgno + `"
+  consumer_orgno = "` + acctest.ConsumerOrgno + `"
 }
 
 resource "krr_client" "c" {
@@ -41,7 +42,7 @@ resource "krr_client" "c" {
 
 resource "krr_client_jwks" "k" {
   client_id = krr_client.c.client_id
-  keys      = { "k1" = { jwk = jsonencode({ kty = "RSA", n = "` + jwkN(&testKey("A").PublicKey) + `", e = "AQAB" }) } }
+  keys      = { "k1" = { jwk = jsonencode({ kty = "RSA", n = "` + acctest.JWKN(&acctest.TestKey("A").PublicKey) + `", e = "AQAB" }) } }
 }
 
 resource "krr_org_contacts" "o" {
@@ -71,21 +72,21 @@ resource "krr_org_contacts" "o" {
 		return nil
 	}
 	resource.Test(t, resource.TestCase{
-		ProtoV6ProviderFactories: testAccProtoV6ProviderFactories,
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
 			{
 				Config: config("v1"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},
-				ConfigStateChecks: []statecheck.StateCheck{checkPortal(forms)},
+				ConfigStateChecks: []statecheck.StateCheck{acctest.CheckPortal(forms)},
 			},
 			{
 				Config: config("v2"),
 				ConfigPlanChecks: resource.ConfigPlanChecks{
 					PreApply: []plancheck.PlanCheck{
-						expectChangedAttributes("krr_scope.s", "description"),
-						expectChangedAttributes("krr_client.c", "description"),
+						acctest.ExpectChangedAttributes("krr_scope.s", "description"),
+						acctest.ExpectChangedAttributes("krr_client.c", "description"),
 					},
 					PostApplyPostRefresh: []plancheck.PlanCheck{plancheck.ExpectEmptyPlan()},
 				},

@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // At plan, any value can be unknown at any depth: a known set can hold an
@@ -19,24 +20,24 @@ import (
 // validation must pass with all its arguments unknown.
 func TestUnknownValuesNeverFailValidateOrPlan(t *testing.T) {
 	t.Parallel()
-	p := newTestPortal(t)
-	p.seedScope(personScope, true)
-	p.seedScope(addressScope, false)
+	p := acctest.NewPortal(t)
+	p.SeedScope(acctest.PersonScope, true)
+	p.SeedScope(acctest.AddressScope, false)
 	clientID := "unknown-values-client"
-	p.addTestClient(clientID, true)
-	pp := newTokenProtocol(t, p, providerOrgno)
+	p.AddTestClient(clientID, true)
+	pp := acctest.NewTokenProtocol(t, p, acctest.ProviderOrgno)
 
 	valid := map[string]map[string]any{
-		"krr_scope": {"prefix": providerPrefix, "subscope": "persons/v1/unknown.read", "description": "Read persons",
+		"krr_scope": {"prefix": acctest.ProviderPrefix, "subscope": "persons/v1/unknown.read", "description": "Read persons",
 			"allowed_integration_types": []any{"maskinporten"}},
-		"krr_scope_access": {"scope": personScope, "consumer_orgno": consumerOrgno},
+		"krr_scope_access": {"scope": acctest.PersonScope, "consumer_orgno": acctest.ConsumerOrgno},
 		// Another scope: one provider process plans them all here, and two
 		// kinds of resource on one scope's grants are refused.
-		"krr_scope_consumers": {"scope": addressScope, "consumer_orgnos": []any{consumerOrgno, otherOrgno}},
-		"krr_client": {"client_name": "Case handling", "description": "Looks up persons", "scopes": []any{personScope},
-			"client_id": consumerClientID, "active": true},
+		"krr_scope_consumers": {"scope": acctest.AddressScope, "consumer_orgnos": []any{acctest.ConsumerOrgno, acctest.OtherOrgno}},
+		"krr_client": {"client_name": "Case handling", "description": "Looks up persons", "scopes": []any{acctest.PersonScope},
+			"client_id": acctest.ConsumerClientID, "active": true},
 		"krr_client_jwks": {"client_id": clientID, "keys": map[string]any{
-			"k1": map[string]any{"public_key_pem": publicPEM(t, &testKey("A").PublicKey), "alg": "RS256"},
+			"k1": map[string]any{"public_key_pem": acctest.PublicPEM(t, &acctest.TestKey("A").PublicKey), "alg": "RS256"},
 		}},
 		"krr_org_contacts": {
 			"invoice": map[string]any{"email": "faktura@example.no", "reference": "PO-1234", "contact_name": "Kari",
@@ -44,54 +45,54 @@ func TestUnknownValuesNeverFailValidateOrPlan(t *testing.T) {
 			"notification_contacts": []any{map[string]any{"name": "Drift", "email": "drift@example.no", "phone": "+4722450000"}},
 		},
 	}
-	if len(valid) != len(pp.schema.ResourceSchemas) {
-		t.Fatalf("this test covers %d resources, the provider has %d", len(valid), len(pp.schema.ResourceSchemas))
+	if len(valid) != len(pp.Schema.ResourceSchemas) {
+		t.Fatalf("this test covers %d resources, the provider has %d", len(valid), len(pp.Schema.ResourceSchemas))
 	}
 	for typeName, attrs := range valid {
-		schema := pp.resourceSchema(typeName)
+		schema := pp.ResourceSchema(typeName)
 		base := toValue(t, schema.ValueType(), attrs)
 		cases := map[string]tftypes.Value{"the whole configuration": unknownConfigurable(t, schema)}
 		for _, at := range pathsIn(t, base) {
 			cases[at.String()] = replaceAt(t, base, at)
 		}
 		for name, config := range cases {
-			if diags := pp.validateResource(typeName, config); hasError(diags) {
-				t.Errorf("%s with %s unknown: validate: %s", typeName, name, diagText(diags, tfprotov6.DiagnosticSeverityError))
+			if diags := validateResource(pp, typeName, config); hasError(diags) {
+				t.Errorf("%s with %s unknown: validate: %s", typeName, name, acctest.DiagText(diags, tfprotov6.DiagnosticSeverityError))
 			}
-			if _, diags := pp.planCreate(typeName, config); hasError(diags) {
-				t.Errorf("%s with %s unknown: plan: %s", typeName, name, diagText(diags, tfprotov6.DiagnosticSeverityError))
+			if _, diags := planCreate(pp, typeName, config); hasError(diags) {
+				t.Errorf("%s with %s unknown: plan: %s", typeName, name, acctest.DiagText(diags, tfprotov6.DiagnosticSeverityError))
 			}
 		}
 	}
-	for typeName, schema := range pp.schema.DataSourceSchemas {
-		resp, err := pp.server.ValidateDataResourceConfig(context.Background(), &tfprotov6.ValidateDataResourceConfigRequest{
+	for typeName, schema := range pp.Schema.DataSourceSchemas {
+		resp, err := pp.Server.ValidateDataResourceConfig(context.Background(), &tfprotov6.ValidateDataResourceConfigRequest{
 			TypeName: typeName, Config: dynamic(t, unknownConfigurable(t, schema)),
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if hasError(resp.Diagnostics) {
-			t.Errorf("data source %s with its arguments unknown: %s", typeName, diagText(resp.Diagnostics, tfprotov6.DiagnosticSeverityError))
+			t.Errorf("data source %s with its arguments unknown: %s", typeName, acctest.DiagText(resp.Diagnostics, tfprotov6.DiagnosticSeverityError))
 		}
 	}
 }
 
-func (p *protocolProvider) validateResource(typeName string, config tftypes.Value) []*tfprotov6.Diagnostic {
-	p.t.Helper()
-	resp, err := p.server.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{
-		TypeName: typeName, Config: dynamic(p.t, config),
+func validateResource(p *acctest.ProtocolProvider, typeName string, config tftypes.Value) []*tfprotov6.Diagnostic {
+	p.T.Helper()
+	resp, err := p.Server.ValidateResourceConfig(context.Background(), &tfprotov6.ValidateResourceConfigRequest{
+		TypeName: typeName, Config: dynamic(p.T, config),
 	})
 	if err != nil {
-		p.t.Fatal(err)
+		p.T.Fatal(err)
 	}
 	return resp.Diagnostics
 }
 
 // planCreate plans a create from config as Terraform would propose it:
 // computed attributes the configuration leaves null are unknown.
-func (p *protocolProvider) planCreate(typeName string, config tftypes.Value) (*tfprotov6.DynamicValue, []*tfprotov6.Diagnostic) {
-	p.t.Helper()
-	schema := p.resourceSchema(typeName)
+func planCreate(p *acctest.ProtocolProvider, typeName string, config tftypes.Value) (*tfprotov6.DynamicValue, []*tfprotov6.Diagnostic) {
+	p.T.Helper()
+	schema := p.ResourceSchema(typeName)
 	proposed, err := tftypes.Transform(config, func(at *tftypes.AttributePath, v tftypes.Value) (tftypes.Value, error) {
 		if len(at.Steps()) == 1 && v.IsNull() {
 			if a := schemaAttribute(schema, at); a != nil && a.Computed {
@@ -101,16 +102,16 @@ func (p *protocolProvider) planCreate(typeName string, config tftypes.Value) (*t
 		return v, nil
 	})
 	if err != nil {
-		p.t.Fatal(err)
+		p.T.Fatal(err)
 	}
-	resp, err := p.server.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
+	resp, err := p.Server.PlanResourceChange(context.Background(), &tfprotov6.PlanResourceChangeRequest{
 		TypeName:         typeName,
-		PriorState:       p.nullObject(schema),
-		ProposedNewState: dynamic(p.t, proposed),
-		Config:           dynamic(p.t, config),
+		PriorState:       p.NullObject(schema),
+		ProposedNewState: dynamic(p.T, proposed),
+		Config:           dynamic(p.T, config),
 	})
 	if err != nil {
-		p.t.Fatal(err)
+		p.T.Fatal(err)
 	}
 	return resp.PlannedState, resp.Diagnostics
 }

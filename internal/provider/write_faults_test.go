@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
 // writeCase is one write of one resource: the configuration applied cleanly
@@ -15,9 +16,9 @@ import (
 type writeCase struct {
 	name          string
 	method, route string // the write the fault hits
-	seed          func(p *testPortal)
+	seed          func(p *acctest.Portal)
 	before, after string
-	holds         func(p *testPortal) error
+	holds         func(p *acctest.Portal) error
 }
 
 // The four faults of a network and an API with unpublished rate limits.
@@ -41,28 +42,28 @@ func TestWriteFaultsConverge(t *testing.T) {
 		for _, f := range writeFaults {
 			t.Run(wc.name+"/"+f.name, func(t *testing.T) {
 				t.Parallel()
-				p := newTestPortal(t)
+				p := acctest.NewPortal(t)
 				if wc.seed != nil {
 					wc.seed(p)
 				}
-				provider := p.providerConfig("", providerOrgno)
-				d := newTFDir(t, provider+wc.before)
+				provider := p.ProviderConfig("", acctest.ProviderOrgno)
+				d := acctest.NewTFDir(t, provider+wc.before)
 				if wc.before != "" {
-					d.mustRun("apply", "-auto-approve", "-input=false")
+					d.MustRun("apply", "-auto-approve", "-input=false")
 				}
 				fault := f.fault
 				fault.Method, fault.Route = wc.method, wc.route
 				p.ResetRequestCounts()
 				p.InjectFault(fault)
-				d.write(provider + wc.after)
-				if out, err := d.run("apply", "-auto-approve", "-input=false"); err != nil {
+				d.Write(provider + wc.after)
+				if out, err := d.Run("apply", "-auto-approve", "-input=false"); err != nil {
 					flat := strings.Join(strings.Fields(out), " ")
 					if !strings.Contains(flat, "correlation_id") && !strings.Contains(flat, "could not reach the portal API") {
 						t.Errorf("the failed apply gives no correlation_id and no reason:\n%s", out)
 					}
-					d.mustRun("apply", "-auto-approve", "-input=false")
+					d.MustRun("apply", "-auto-approve", "-input=false")
 				}
-				if out, err := d.run("plan", "-input=false", "-detailed-exitcode"); err != nil {
+				if out, err := d.Run("plan", "-input=false", "-detailed-exitcode"); err != nil {
 					t.Fatalf("the plan after the applies is not empty: %v\n%s", err, out)
 				}
 				if err := wc.holds(p); err != nil {
@@ -78,20 +79,20 @@ func TestWriteFaultsConverge(t *testing.T) {
 }
 
 func writeCases() []writeCase {
-	const seeded = providerPrefix + ":faults/v1/seeded.read"
-	seedScope := func(p *testPortal) { p.seedScope(seeded, true) }
+	const seeded = acctest.ProviderPrefix + ":faults/v1/seeded.read"
+	seedScope := func(p *acctest.Portal) { p.SeedScope(seeded, true) }
 	scope := func(description string) string {
 		return `
 resource "krr_scope" "s" {
-  prefix      = "` + providerPrefix + `"
+  prefix      = "` + acctest.ProviderPrefix + `"
   subscope    = "faults/v1/person.read"
   description = "` + description + `"
 }
 `
 	}
-	scopeHolds := func(description string, active bool) func(p *testPortal) error {
-		return func(p *testPortal) error {
-			s, ok := p.scope(providerPrefix + ":faults/v1/person.read")
+	scopeHolds := func(description string, active bool) func(p *acctest.Portal) error {
+		return func(p *acctest.Portal) error {
+			s, ok := p.Scope(acctest.ProviderPrefix + ":faults/v1/person.read")
 			if !ok || s.Active != active || (active && s.Description != description) {
 				return fmt.Errorf("scope: want active %v, %q; portal has %+v", active, description, s)
 			}
@@ -101,12 +102,12 @@ resource "krr_scope" "s" {
 	grant := `
 resource "krr_scope_access" "g" {
   scope          = "` + seeded + `"
-  consumer_orgno = "` + consumerOrgno + `"
+  consumer_orgno = "` + acctest.ConsumerOrgno + `"
 }
 `
-	grantHolds := func(state string) func(p *testPortal) error {
-		return func(p *testPortal) error {
-			if got := p.grantState(seeded, consumerOrgno); got != state {
+	grantHolds := func(state string) func(p *acctest.Portal) error {
+		return func(p *acctest.Portal) error {
+			if got := p.GrantState(seeded, acctest.ConsumerOrgno); got != state {
 				return fmt.Errorf("grant: want %s, portal has %q", state, got)
 			}
 			return nil
@@ -116,14 +117,14 @@ resource "krr_scope_access" "g" {
 		return `
 resource "krr_scope_consumers" "c" {
   scope           = "` + seeded + `"
-  consumer_orgnos = [` + quoteAll(orgnos) + `]
+  consumer_orgnos = [` + acctest.QuoteAll(orgnos) + `]
 }
 `
 	}
-	consumersHold := func(orgnos ...string) func(p *testPortal) error {
-		return func(p *testPortal) error {
+	consumersHold := func(orgnos ...string) func(p *acctest.Portal) error {
+		return func(p *acctest.Portal) error {
 			slices.Sort(orgnos)
-			if got := p.approvedConsumers(seeded); !slices.Equal(got, orgnos) {
+			if got := p.ApprovedConsumers(seeded); !slices.Equal(got, orgnos) {
 				return fmt.Errorf("consumers: want %v, portal approves %v", orgnos, got)
 			}
 			return nil
@@ -138,9 +139,9 @@ resource "krr_client" "c" {
 }
 `
 	}
-	clientHolds := func(description string, count int) func(p *testPortal) error {
-		return func(p *testPortal) error {
-			clients := p.activeClients(providerOrgno)
+	clientHolds := func(description string, count int) func(p *acctest.Portal) error {
+		return func(p *acctest.Portal) error {
+			clients := p.ActiveClients(acctest.ProviderOrgno)
 			if len(clients) != count || count == 1 && clients[0].Description != description {
 				return fmt.Errorf("clients: want %d active with %q, portal has %+v", count, description, clients)
 			}
@@ -148,19 +149,19 @@ resource "krr_client" "c" {
 		}
 	}
 	const keysClient = "faults-keys-client"
-	seedKeysClient := func(p *testPortal) { p.addTestClient(keysClient, true) }
+	seedKeysClient := func(p *acctest.Portal) { p.AddTestClient(keysClient, true) }
 	keys := func(kids ...string) string {
 		var b strings.Builder
 		b.WriteString("\nresource \"krr_client_jwks\" \"k\" {\n  client_id = \"" + keysClient + "\"\n  keys = {\n")
 		for _, kid := range kids {
-			fmt.Fprintf(&b, "    %q = { jwk = %q }\n", kid, jwkJSON(&testKey("A").PublicKey))
+			fmt.Fprintf(&b, "    %q = { jwk = %q }\n", kid, acctest.JWKJSON(&acctest.TestKey("A").PublicKey))
 		}
 		b.WriteString("  }\n}\n")
 		return b.String()
 	}
-	keysHold := func(kids ...string) func(p *testPortal) error {
-		return func(p *testPortal) error {
-			if got := sortedMapKeys(p.portalKeys(keysClient)); !slices.Equal(got, kids) {
+	keysHold := func(kids ...string) func(p *acctest.Portal) error {
+		return func(p *acctest.Portal) error {
+			if got := acctest.SortedMapKeys(p.PortalKeys(keysClient)); !slices.Equal(got, kids) {
 				return fmt.Errorf("keys: want %v, portal has %v", kids, got)
 			}
 			return nil
@@ -174,11 +175,11 @@ resource "krr_org_contacts" "o" {
 }
 `
 	}
-	contactsHold := func(email string) func(p *testPortal) error {
-		return func(p *testPortal) error {
+	contactsHold := func(email string) func(p *acctest.Portal) error {
+		return func(p *acctest.Portal) error {
 			var got string
 			p.Edit(func(st *fakeportal.State) {
-				if c := st.Contacts[providerOrgno]; c != nil && c.Invoice != nil {
+				if c := st.Contacts[acctest.ProviderOrgno]; c != nil && c.Invoice != nil {
 					got = c.Invoice.Email
 				}
 			})
@@ -196,11 +197,11 @@ resource "krr_org_contacts" "o" {
 		{name: "grant create", method: "PUT", route: "/scopes/access/{orgno}", seed: seedScope, after: grant, holds: grantHolds(fakeportal.GrantApproved)},
 		{name: "grant delete", method: "DELETE", route: "/scopes/access/{orgno}", seed: seedScope, before: grant, after: "",
 			holds: grantHolds(fakeportal.GrantDenied)},
-		{name: "consumers create", method: "PUT", route: "/scopes/access/{orgno}", seed: seedScope, after: consumers(consumerOrgno),
-			holds: consumersHold(consumerOrgno)},
-		{name: "consumers update", method: "PUT", route: "/scopes/access/{orgno}", seed: seedScope, before: consumers(consumerOrgno),
-			after: consumers(consumerOrgno, otherOrgno), holds: consumersHold(consumerOrgno, otherOrgno)},
-		{name: "consumers delete", method: "DELETE", route: "/scopes/access/{orgno}", seed: seedScope, before: consumers(consumerOrgno),
+		{name: "consumers create", method: "PUT", route: "/scopes/access/{orgno}", seed: seedScope, after: consumers(acctest.ConsumerOrgno),
+			holds: consumersHold(acctest.ConsumerOrgno)},
+		{name: "consumers update", method: "PUT", route: "/scopes/access/{orgno}", seed: seedScope, before: consumers(acctest.ConsumerOrgno),
+			after: consumers(acctest.ConsumerOrgno, acctest.OtherOrgno), holds: consumersHold(acctest.ConsumerOrgno, acctest.OtherOrgno)},
+		{name: "consumers delete", method: "DELETE", route: "/scopes/access/{orgno}", seed: seedScope, before: consumers(acctest.ConsumerOrgno),
 			after: "", holds: consumersHold()},
 		{name: "client create", method: "POST", route: "/clients", seed: seedScope, after: client("v1"), holds: clientHolds("v1", 1)},
 		{name: "client update", method: "PUT", route: "/clients/{id}", seed: seedScope, before: client("v1"), after: client("v2"),

@@ -1,0 +1,52 @@
+// Package acctest is the acceptance harness of the provider's tests: the
+// fake portal seeded with the test organisations and their admin keys, the
+// provider served in-process for terraform-plugin-testing, the provider
+// built into a filesystem mirror for tests that run terraform themselves
+// (TFDir), the protocol-level provider (ProtocolProvider), and the checks
+// and key material the tests share.
+//
+// It may import internal/fakeportal, internal/portal and
+// internal/provider/framework, never internal/provider or a domain package:
+// the tests of those packages use it. The provider itself is handed in by
+// each test package's TestMain, through Main.
+package acctest
+
+import (
+	"os"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+)
+
+// providerConstructor is provider.New, given by Main.
+var providerConstructor func(version string) func() provider.Provider
+
+// Main is a test package's TestMain: it runs the tests with the provider
+// that newProvider makes (provider.New), then removes the built provider's
+// mirror, if a test built it.
+//
+//	func TestMain(m *testing.M) { acctest.Main(m, provider.New) }
+func Main(m *testing.M, newProvider func(version string) func() provider.Provider) {
+	providerConstructor = newProvider
+	code := m.Run()
+	if providerMirrorDir != "" {
+		_ = os.RemoveAll(providerMirrorDir)
+	}
+	os.Exit(code)
+}
+
+// newProvider is a new instance of the provider under test.
+func newProvider() provider.Provider {
+	if providerConstructor == nil {
+		panic("acctest: this test package serves the provider, so its TestMain must call acctest.Main(m, provider.New)")
+	}
+	return providerConstructor("test")()
+}
+
+// serveProvider serves a new instance of the provider, as
+// terraform-plugin-testing's ProtoV6ProviderFactories expect.
+func serveProvider() (tfprotov6.ProviderServer, error) {
+	return providerserver.NewProtocol6WithError(newProvider())()
+}

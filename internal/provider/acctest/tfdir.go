@@ -1,0 +1,171 @@
+package acctest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hashicorp/go-plugin"
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6/tf6server"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+)
+
+// Most acceptance tests serve the provider in-process. Terraform then
+// reattaches every provider block of one name to that one server, where the
+// last configuration wins, so aliases that sign in as different
+// organisations cannot be tested that way. The tests that need them build
+// the provider into a local filesystem mirror, which terraform init installs
+// from (dev_overrides would still ask the registry), and Terraform starts it
+// as a user's: one process per provider block.
+
+// providerMirrorDir is the mirror the provider is built into, once per test
+// binary, as version 0.0.1 of registry.terraform.io/platform-iac/krr.
+var providerMirrorDir string
+
+var buildProvider = sync.OnceValue(func() error {
+	dir, err := os.MkdirTemp("", "krr-provider-mirror-")
+	if err != nil {
+		return err
+	}
+	providerMirrorDir = dir
+	target := filepath.Join(dir, "registry.terraform.io", "platform-iac", "krr", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
+	cmd := exec.Command("go", "build", "-o", filepath.Join(target, "terraform-provider-krr_v0.0.1"), "github.com/platform-iac/terraform-provider-krr")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return nil
+})
+
+// builtProvider is the TestCase.ExternalProviders of a test that calls
+// useBuiltProvider.
+var BuiltProvider = map[string]resource.ExternalProvider{"krr": {Source: "registry.terraform.io/platform-iac/krr"}}
+
+// useBuiltProvider makes the terraform commands of this test start the
+// built provider for platform-iac/krr. It sets the environment, so the test
+// must not be parallel (Go runs it before the parallel tests resume).
+func UseBuiltProvider(t *testing.T) {
+	t.Helper()
+	t.Setenv("TF_CLI_CONFIG_FILE", builtProviderCLIConfig(t))
+}
+
+// builtProviderCLIConfig writes a CLI configuration that installs
+// platform-iac/krr from the built provider's mirror, and returns its path.
+func builtProviderCLIConfig(t *testing.T) string {
+	t.Helper()
+	if err := buildProvider(); err != nil {
+		t.Fatal(err)
+	}
+	rc := filepath.Join(t.TempDir(), "terraformrc")
+	config := fmt.Sprintf(`provider_installation {
+  filesystem_mirror {
+    path    = %q
+    include = ["registry.terraform.io/platform-iac/krr"]
+  }
+  direct {
+    exclude = ["registry.terraform.io/platform-iac/krr"]
+  }
+}
+`, providerMirrorDir)
+	if err := os.WriteFile(rc, []byte(config), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return rc
+}
+
+// tfDir is a working directory where a test runs terraform itself, with the
+// built provider, and reads what a user reads: the warnings of a plan, the
+// output of a destroy. (terraform-plugin-testing does not show warnings.)
+type TFDir struct {
+	t   *testing.T
+	Dir string
+	Env []string // added to terraform's environment
+}
+
+// newTFDir writes config, with the provider's required_providers block,
+// and runs terraform init. Its commands find the built provider through
+// their own environment, so the test may be parallel.
+func NewTFDir(t *testing.T, config string) *TFDir {
+	t.Helper()
+	d := &TFDir{t: t, Dir: t.TempDir(), Env: []string{"TF_CLI_CONFIG_FILE=" + builtProviderCLIConfig(t)}}
+	d.Write(config)
+	d.MustRun("init", "-input=false")
+	return d
+}
+
+// write replaces the configuration.
+func (d *TFDir) Write(config string) {
+	d.t.Helper()
+	main := "terraform {\n  required_providers {\n    krr = { source = \"platform-iac/krr\" }\n  }\n}\n\n" + config
+	if err := os.WriteFile(filepath.Join(d.Dir, "main.tf"), []byte(main), 0o600); err != nil {
+		d.t.Fatal(err)
+	}
+}
+
+// run runs terraform with args and -no-color, and returns what it printed.
+func (d *TFDir) Run(args ...string) (string, error) {
+	d.t.Helper()
+	cmd := exec.Command("terraform", append([]string{"-chdir=" + d.Dir}, append(args, "-no-color")...)...)
+	cmd.Env = append(append(os.Environ(), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1"), d.Env...)
+	out, err := cmd.CombinedOutput()
+	return string(out), err
+}
+
+func (d *TFDir) MustRun(args ...string) string {
+	d.t.Helper()
+	out, err := d.Run(args...)
+	if err != nil {
+		d.t.Fatalf("terraform %v: %v\n%s", args, err, out)
+	}
+	return out
+}
+
+// newReattachedTFDir is newTFDir with the provider served from this test
+// process, as terraform-plugin-testing serves it, so that the race detector
+// of make test watches the provider's code, while the test runs terraform
+// with the flags it chooses (terraform-plugin-testing always passes
+// -parallelism=10).
+func NewReattachedTFDir(t *testing.T, config string) *TFDir {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	reattach := make(chan *plugin.ReattachConfig, 1)
+	closed := make(chan struct{})
+	go func() {
+		err := tf6server.Serve(registryAddressForTests, providerserver.NewProtocol6(newProvider()),
+			tf6server.WithDebug(ctx, reattach, closed), tf6server.WithLoggingSink(t))
+		if err != nil {
+			t.Errorf("serving the provider: %v", err)
+		}
+	}()
+	var cfg *plugin.ReattachConfig
+	select {
+	case cfg = <-reattach:
+	case <-time.After(30 * time.Second):
+		t.Fatal("the provider server did not start")
+	}
+	t.Cleanup(func() {
+		cancel()
+		<-closed
+	})
+	info, err := json.Marshal(map[string]any{registryAddressForTests: map[string]any{
+		"Protocol": cfg.Protocol, "ProtocolVersion": cfg.ProtocolVersion, "Pid": cfg.Pid, "Test": cfg.Test,
+		"Addr": map[string]string{"Network": cfg.Addr.Network(), "String": cfg.Addr.String()},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &TFDir{t: t, Dir: t.TempDir(), Env: []string{"TF_REATTACH_PROVIDERS=" + string(info)}}
+	d.Write(config)
+	d.MustRun("init", "-input=false")
+	return d
+}
+
+// registryAddressForTests is the provider's address, as users name it.
+const registryAddressForTests = "registry.terraform.io/platform-iac/krr"

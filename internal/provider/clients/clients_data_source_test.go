@@ -1,0 +1,71 @@
+package clients_test
+
+import (
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
+	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
+)
+
+func TestAccClientsDataSource(t *testing.T) {
+	t.Parallel()
+	p := acctest.NewPortal(t)
+	p.SeedScope(acctest.PersonScope, true)
+	// A client deactivated long ago in the web portal.
+	p.Edit(func(st *fakeportal.State) {
+		st.Clients["11111111-1111-4111-8111-111111111111"] = &fakeportal.Client{
+			ClientID: "11111111-1111-4111-8111-111111111111", ClientName: "Old", Description: "retired",
+			ClientOrgno: acctest.ConsumerOrgno, IntegrationType: "maskinporten", ApplicationType: "web",
+			TokenEndpointAuthMethod: "private_key_jwt", GrantTypes: []string{"urn:ietf:params:oauth:grant-type:jwt-bearer"},
+			Scopes: []string{acctest.PersonScope}, AccessTokenLifetime: 120, AuthorizationLifetime: 7200, RefreshTokenLifetime: 600,
+		}
+	})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: acctest.ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: p.ProviderConfig("", acctest.ConsumerOrgno) + `
+resource "krr_client" "a" {
+  client_name = "A"
+  description = "first"
+  scopes      = ["` + acctest.PersonScope + `"]
+}
+
+resource "krr_client" "b" {
+  client_name      = "B"
+  description      = "second"
+  integration_type = "krr"
+  scopes           = ["` + acctest.PersonScope + `"]
+}
+
+data "krr_clients" "active" {
+  depends_on = [krr_client.a, krr_client.b]
+}
+
+data "krr_clients" "maskinporten_all" {
+  integration_type = "maskinporten"
+  include_inactive = true
+  depends_on       = [krr_client.a, krr_client.b]
+}
+`,
+			ConfigStateChecks: []statecheck.StateCheck{
+				statecheck.ExpectKnownValue("data.krr_clients.active", tfjsonpath.New("clients"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"client_name": knownvalue.StringExact("A")}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"client_name": knownvalue.StringExact("B"),
+						"integration_type": knownvalue.StringExact("krr")}),
+				})),
+				statecheck.ExpectKnownValue("data.krr_clients.maskinporten_all", tfjsonpath.New("clients"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"client_name": knownvalue.StringExact("A")}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"client_name": knownvalue.StringExact("Old"),
+						"active": knownvalue.Bool(false)}),
+				})),
+				statecheck.ExpectKnownValue("data.krr_clients.maskinporten_all", tfjsonpath.New("client_ids").AtSliceIndex(1),
+					knownvalue.StringExact("11111111-1111-4111-8111-111111111111")),
+			},
+		}},
+	})
+}

@@ -1,0 +1,264 @@
+package scopes
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/platform-iac/terraform-provider-krr/internal/portal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
+)
+
+var (
+	_ resource.ResourceWithConfigure   = (*scopeResource)(nil)
+	_ resource.ResourceWithImportState = (*scopeResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*scopeResource)(nil)
+)
+
+// scopeResource manages one scope the organisation offers (krr_scope).
+type scopeResource struct {
+	framework.ConfiguredResource
+}
+
+func NewResource() resource.Resource { return &scopeResource{} }
+
+func (r *scopeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_scope"
+}
+
+func (r *scopeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	resp.Schema = scopeResourceSchema()
+}
+
+// ModifyPlan makes the scope's name known at plan (it is prefix:subscope),
+// so that a client or a grant that refers to krr_scope.x.name can be
+// checked at plan too; records the scope as planned in this provider
+// instance, so that those checks know this apply makes it; and checks,
+// before anything is written, that a new scope's prefix is one of the
+// organisation's: the portal would refuse it at apply, after other
+// resources may already have changed.
+func (r *scopeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || r.Data == nil {
+		return
+	}
+	var plan scopeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var current types.String
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("prefix"), &current)...)
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	prefix, subscope := framework.KnownString(plan.Prefix), framework.KnownString(plan.Subscope)
+	if prefix == "" || subscope == "" {
+		return
+	}
+	name := types.StringValue(prefix + ":" + subscope)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("name"), name)...)
+	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), name)...)
+	allowed, allowedKnown := framework.KnownStrings(plan.AllowedIntegrationTypes)
+	RulesOf(r.Data).Planned.record(name.ValueString(), plannedScope{AllowedIntegrationTypes: allowed, TypesKnown: allowedKnown})
+	if !plan.Prefix.Equal(current) {
+		RulesOf(r.Data).checkOwnPrefix(ctx, prefix, &resp.Diagnostics)
+	}
+}
+
+func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan scopeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	body := plan.toPortal(ctx, &resp.Diagnostics)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := body.Prefix + ":" + body.Subscope
+
+	created, err := r.Data.Client.CreateScope(ctx, body)
+	switch {
+	case portal.IsConflict(err):
+		created, err = r.reactivate(ctx, name, body)
+	case framework.AnswerLost(err):
+		created, err = r.afterLostAnswer(ctx, name, body, err)
+	}
+	if err != nil {
+		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to create scope %s", name), err, r.Data.Environment)
+		return
+	}
+	plan.fromPortal(ctx, created, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// reactivate handles a create that found the name taken. The portal never
+// deletes scopes: a deactivated one (a destroy before, or "Deaktiver" in the
+// web portal) comes back with PUT and the planned values. An active one that
+// is exactly what was asked for is the work of an earlier attempt whose
+// answer was lost, and is adopted. Any other active one is someone's live
+// scope, and taking it over silently would be wrong.
+func (r *scopeResource) reactivate(ctx context.Context, name string, body portal.Scope) (*portal.Scope, error) {
+	existing, err := r.Data.Client.GetScope(ctx, name)
+	if err != nil {
+		return nil, err
+	}
+	return r.settleExisting(ctx, name, existing, body)
+}
+
+// settleExisting is reactivate's decision once the existing scope is read.
+func (r *scopeResource) settleExisting(ctx context.Context, name string, existing *portal.Scope, body portal.Scope) (*portal.Scope, error) {
+	switch {
+	case existing.Active && sameScope(existing, body):
+		return existing, nil
+	case existing.Active:
+		return nil, errScopeExists{name: name}
+	}
+	body.Active = true
+	return r.Data.Client.UpdateScope(ctx, name, body)
+}
+
+// afterLostAnswer handles a create whose answer was lost (no answer, or a
+// server error): the portal may have made the scope. It is looked up: made
+// as asked, it is adopted; not there, the create is sent once more.
+func (r *scopeResource) afterLostAnswer(ctx context.Context, name string, body portal.Scope, lost error) (*portal.Scope, error) {
+	existing, err := r.Data.Client.GetScope(ctx, name)
+	switch {
+	case portal.IsNotFound(err):
+		created, err := r.Data.Client.CreateScope(ctx, body)
+		if portal.IsConflict(err) {
+			return r.reactivate(ctx, name, body)
+		}
+		return created, err
+	case err != nil:
+		return nil, lost
+	}
+	return r.settleExisting(ctx, name, existing, body)
+}
+
+// errScopeExists says how to bring an existing scope under management.
+type errScopeExists struct{ name string }
+
+func (e errScopeExists) Error() string {
+	return fmt.Sprintf("scope %s already exists and is active in the portal. To manage it with Terraform, import it: "+
+		"terraform import krr_scope.<name> '%s' (or an import block with id = %q)", e.name, e.name, e.name)
+}
+
+func (r *scopeResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state scopeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := state.ID.ValueString()
+	s, err := r.Data.Client.GetScope(ctx, name)
+	switch {
+	case portal.IsNotFound(err):
+		framework.WarnRemovedFromState(&resp.Diagnostics, "Scope", name, "no longer exists in the portal")
+		resp.State.RemoveResource(ctx)
+		return
+	case err != nil:
+		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read scope %s", name), err, r.Data.Environment)
+		return
+	case !s.Active:
+		framework.WarnRemovedFromState(&resp.Diagnostics, "Scope", name, "has been deactivated")
+		resp.State.RemoveResource(ctx)
+		return
+	}
+	state.fromPortal(ctx, s, &resp.Diagnostics)
+	if state.RevokeAccessOnDestroy.IsNull() {
+		// After an import: the schema default, which import does not apply.
+		state.RevokeAccessOnDestroy = types.BoolValue(true)
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+}
+
+// Update reads the scope, lays the plan over it and writes the whole object
+// back: PUT is a full replace, and active must be sent as true.
+func (r *scopeResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan scopeModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := plan.ID.ValueString()
+	current, err := r.Data.Client.GetScope(ctx, name)
+	if err != nil {
+		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read scope %s before changing it", name), err, r.Data.Environment)
+		return
+	}
+	body := plan.toPortal(ctx, &resp.Diagnostics)
+	body.Name, body.OwnerOrgno, body.Created = current.Name, current.OwnerOrgno, current.Created
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	updated, err := r.Data.Client.UpdateScope(ctx, name, body)
+	if err != nil {
+		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to change scope %s", name), err, r.Data.Environment)
+		return
+	}
+	plan.fromPortal(ctx, updated, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+}
+
+// Delete revokes the grants that are still approved, then deactivates the
+// scope (the portal's guide: remove access first). The organisations that
+// lose access are named in a warning: their clients stop getting tokens
+// for the scope.
+func (r *scopeResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state scopeModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	name := state.ID.ValueString()
+	if state.RevokeAccessOnDestroy.ValueBool() {
+		revoked, err := r.revokeApprovedGrants(ctx, name)
+		if len(revoked) > 0 {
+			resp.Diagnostics.AddWarning(fmt.Sprintf("Access to scope %s revoked", name),
+				fmt.Sprintf("Destroying scope %s revoked the access of %s. Their clients no longer get tokens for "+
+					"the scope. (Set revoke_access_on_destroy = false to keep grants when a scope is destroyed.)",
+					name, strings.Join(revoked, ", ")))
+		}
+		if err != nil {
+			framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to revoke access to scope %s before deactivating it", name),
+				err, r.Data.Environment)
+			return
+		}
+	}
+	if _, err := r.Data.Client.DeactivateScope(ctx, name); err != nil && !portal.IsNotFound(err) {
+		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to deactivate scope %s", name), err, r.Data.Environment)
+	}
+}
+
+// revokeApprovedGrants revokes every approved grant of the scope and names
+// the organisations it revoked, also when it stops at an error.
+func (r *scopeResource) revokeApprovedGrants(ctx context.Context, name string) ([]string, error) {
+	grants, err := r.Data.Client.ListScopeAccess(ctx, name)
+	if portal.IsNotFound(err) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var revoked []string
+	for _, g := range grants {
+		if g.State != portal.GrantApproved {
+			continue
+		}
+		if _, err := r.Data.Client.RevokeAccess(ctx, name, g.ConsumerOrgno); err != nil {
+			return revoked, err
+		}
+		revoked = append(revoked, orgLabel(g.ConsumerOrgno, g.ConsumerOrganizationName))
+	}
+	return revoked, nil
+}
+
+// ImportState takes the scope's name, e.g. "prefix:sub/path.read".
+func (r *scopeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if err := CheckName(req.ID); err != nil {
+		resp.Diagnostics.AddError("Invalid import ID for krr_scope", err.Error())
+		return
+	}
+	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
+}

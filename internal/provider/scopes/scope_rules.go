@@ -1,0 +1,25 @@
+package scopes
+
+import "github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
+
+// scopeRules is what one provider instance knows about the scopes that its
+// clients and grants may use: the organisation's prefixes and every
+// organisation's, the scope facts, the scopes it plans, and which resource
+// manages each scope's grants. It is read once per plan or apply and shared
+// by every resource of the instance.
+type Rules struct {
+	*framework.ProviderData
+	prefixes    prefixCache
+	allPrefixes prefixDirectory
+	facts       scopeFactsCache
+	Planned     PlannedScopes
+	// grantManagers: which resources manage each scope's grants in this plan.
+	grantManagers grantManagers
+}
+
+type scopeRulesKey struct{}
+
+// scopeRulesOf returns the scope rules of the provider instance d.
+func RulesOf(d *framework.ProviderData) *Rules {
+	return framework.InstanceState(d, scopeRulesKey{}, func() *Rules { return &Rules{ProviderData: d} })
+}
