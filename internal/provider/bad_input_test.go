@@ -93,7 +93,7 @@ func badInputCases(t *testing.T, p *acctest.Portal) []badInput {
 	}
 	keys := func(entries map[string]acctest.JWKSEntry) string {
 		cfg := acctest.JWKSConfig(p, "some-client", entries)
-		_, blocks, _ := strings.Cut(cfg, "}\n") // drop jwksConfig's provider block
+		_, blocks, _ := strings.Cut(cfg, "}\n") // drop acctest.JWKSConfig's provider block
 		return blocks
 	}
 	six := map[string]acctest.JWKSEntry{}

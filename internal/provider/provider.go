@@ -1,10 +1,17 @@
-// Package provider implements the krr Terraform provider on
-// terraform-plugin-framework. It maps Terraform models to the portal
-// client's types and back; all HTTP lives in internal/portal.
+// Package provider is the krr Terraform provider itself, on
+// terraform-plugin-framework: its schema, settings and credentials,
+// Configure, which builds the portal client and the provider data every
+// resource gets, and the lists of what it serves, each taken from its
+// domain package (scopes, clients, contacts, organization, adoption). All
+// HTTP lives in internal/portal.
+//
+// It is the only package that imports the domain packages; none of them
+// imports it (TestImportRules).
 package provider
 
 import (
 	"context"
+	"slices"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
@@ -27,7 +34,7 @@ var (
 )
 
 // krrProvider holds only the build version; everything configured lives in
-// the providerData handed to resources and data sources.
+// the framework.ProviderData handed to resources and data sources.
 type krrProvider struct {
 	version string
 }
@@ -69,35 +76,18 @@ func (p *krrProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.EphemeralResourceData = data
 }
 
+// Resources, EphemeralResources and DataSources are what each domain
+// package serves.
 func (p *krrProvider) Resources(_ context.Context) []func() resource.Resource {
-	return []func() resource.Resource{
-		scopes.NewResource,
-		scopes.NewAccessResource,
-		scopes.NewConsumersResource,
-		contacts.NewResource,
-		clients.NewResource,
-		clients.NewJWKSResource,
-	}
+	return slices.Concat(scopes.Resources(), clients.Resources(), contacts.Resources())
 }
 
 // EphemeralResources are values that never reach state (Terraform 1.10+).
 func (p *krrProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
-	return []func() ephemeral.EphemeralResource{clients.NewMaskinportenToken}
+	return clients.EphemeralResources()
 }
 
 func (p *krrProvider) DataSources(_ context.Context) []func() datasource.DataSource {
-	return []func() datasource.DataSource{
-		organization.NewDataSource,
-		organization.NewPrefixesDataSource,
-		scopes.NewDataSource,
-		scopes.NewScopesDataSource,
-		scopes.NewAccessDataSource,
-		scopes.NewPublicScopesDataSource,
-		organization.NewDelegationSourcesDataSource,
-		adoption.NewImportBlocksDataSource,
-		clients.NewDataSource,
-		clients.NewClientsDataSource,
-		clients.NewAvailableScopesDataSource,
-		contacts.NewDataSource,
-	}
+	return slices.Concat(organization.DataSources(), scopes.DataSources(), clients.DataSources(),
+		contacts.DataSources(), adoption.DataSources())
 }

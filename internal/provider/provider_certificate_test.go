@@ -131,7 +131,7 @@ func writeTestCertificate(t *testing.T, password string) (string, *x509.Certific
 	return file, cert
 }
 
-// testCertificate is a self-signed business certificate of otherOrgno, on
+// testCertificate is a self-signed business certificate of acctest.OtherOrgno, on
 // its admin key.
 func testCertificate(t *testing.T) *x509.Certificate {
 	t.Helper()

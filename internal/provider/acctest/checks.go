@@ -14,7 +14,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 )
 
-// expectChangedAttributes passes when the plan changes exactly the given
+// ExpectChangedAttributes passes when the plan changes exactly the given
 // top-level attributes of addr (computed timestamps aside): a drift repair
 // that touches more than the drift is a bug.
 func ExpectChangedAttributes(addr string, attrs ...string) plancheck.PlanCheck {
@@ -54,7 +54,7 @@ func (c changedAttributesCheck) CheckPlan(_ context.Context, req plancheck.Check
 	resp.Error = fmt.Errorf("%s is not in the plan", c.addr)
 }
 
-// checkPortal runs fn against the fake portal after a step: what the
+// CheckPortal runs fn against the fake portal after a step: what the
 // portal holds is what a user of the web portal would see.
 func CheckPortal(fn func() error) statecheck.StateCheck { return portalCheck(fn) }
 
@@ -64,10 +64,10 @@ func (f portalCheck) CheckState(_ context.Context, _ statecheck.CheckStateReques
 	resp.Error = f()
 }
 
-// compareEqual compares two state values for statecheck.CompareValuePairs.
+// CompareEqual compares two state values for statecheck.CompareValuePairs.
 var CompareEqual = compare.ValuesSame()
 
-// expectText fails the test for each wanted text the output lacks; the
+// ExpectText fails the test for each wanted text the output lacks; the
 // terminal's line wrapping does not count.
 func ExpectText(t *testing.T, what, out string, wants ...string) {
 	t.Helper()
@@ -79,7 +79,7 @@ func ExpectText(t *testing.T, what, out string, wants ...string) {
 	}
 }
 
-// phraseRegexp matches a sentence however Terraform wraps its lines.
+// PhraseRegexp matches a sentence however Terraform wraps its lines.
 func PhraseRegexp(parts ...string) *regexp.Regexp {
 	var quoted []string
 	for _, part := range parts {

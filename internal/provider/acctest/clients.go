@@ -9,7 +9,7 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 )
 
-// addTestClient puts an active Maskinporten client of providerOrgno into the
+// AddTestClient puts an active Maskinporten client of ProviderOrgno into the
 // fake portal directly: the key set resource needs one, and making it here
 // keeps these tests apart from krr_client.
 func (p *Portal) AddTestClient(id string, active bool) {
@@ -34,7 +34,7 @@ func (p *Portal) AddTestClient(id string, active bool) {
 	})
 }
 
-// portalKeys is a copy of the client's keys as the fake portal holds them,
+// PortalKeys is a copy of the client's keys as the fake portal holds them,
 // by kid.
 func (p *Portal) PortalKeys(clientID string) map[string]fakeportal.JWK {
 	out := map[string]fakeportal.JWK{}
@@ -57,7 +57,7 @@ func SortedMapKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// jwksEntry is one entry of keys in HCL.
+// JWKSEntry is one entry of keys in HCL.
 type JWKSEntry struct {
 	PEM, JWK, Alg string // jwk is an HCL expression, e.g. jsonencode({…})
 }
@@ -68,7 +68,7 @@ func JWKEntry(k *rsa.PublicKey) JWKSEntry {
 	return JWKSEntry{JWK: fmt.Sprintf("jsonencode({ kty = \"RSA\", n = %q, e = %q })", JWKN(k), JWKE(k))}
 }
 
-// jwksConfig is a provider block and one krr_client_jwks "test".
+// JWKSConfig is a provider block and one krr_client_jwks "test".
 func JWKSConfig(p *Portal, clientID string, entries map[string]JWKSEntry) string {
 	var b strings.Builder
 	b.WriteString(p.ProviderConfig("", ProviderOrgno))

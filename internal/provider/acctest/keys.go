@@ -31,7 +31,7 @@ var jwksTestKeys = sync.OnceValue(func() map[string]*rsa.PrivateKey {
 
 func TestKey(name string) *rsa.PrivateKey { return jwksTestKeys()[name] }
 
-// testCertDER is a self-signed certificate for key D.
+// TestCertDER is a self-signed certificate for key D.
 var TestCertDER = sync.OnceValue(func() []byte {
 	k := TestKey("D")
 	tmpl := &x509.Certificate{
@@ -51,7 +51,7 @@ func PEMOf(blockType string, der []byte) string {
 	return string(pem.EncodeToMemory(&pem.Block{Type: blockType, Bytes: der}))
 }
 
-// publicPEM is k's public key as `openssl pkey -pubout` writes it.
+// PublicPEM is k's public key as `openssl pkey -pubout` writes it.
 func PublicPEM(t testing.TB, k *rsa.PublicKey) string {
 	der, err := x509.MarshalPKIXPublicKey(k)
 	if err != nil {
@@ -66,13 +66,13 @@ func JWKN(k *rsa.PublicKey) string { return B64URL(k.N.Bytes()) }
 
 func JWKE(k *rsa.PublicKey) string { return B64URL(big.NewInt(int64(k.E)).Bytes()) }
 
-// jwkJSON is k as a public JWK, as jsonencode({kty, n, e}) writes it.
+// JWKJSON is k as a public JWK, as jsonencode({kty, n, e}) writes it.
 func JWKJSON(k *rsa.PublicKey) string {
 	b, _ := json.Marshal(map[string]string{"kty": "RSA", "n": JWKN(k), "e": JWKE(k)})
 	return string(b)
 }
 
-// privateAndSmallKeys are what a key set must refuse: test key A's private
+// PrivateAndSmallKeys are what a key set must refuse: test key A's private
 // half (PKCS#8 DER) and a 1024-bit key.
 func PrivateAndSmallKeys(t *testing.T) ([]byte, *rsa.PrivateKey) {
 	t.Helper()
@@ -87,7 +87,7 @@ func PrivateAndSmallKeys(t *testing.T) ([]byte, *rsa.PrivateKey) {
 	return pkcs8, small
 }
 
-// privatePEM is a test key's private half as PKCS#8 PEM.
+// PrivatePEM is a test key's private half as PKCS#8 PEM.
 func PrivatePEM(t *testing.T, name string) string {
 	der, err := x509.MarshalPKCS8PrivateKey(TestKey(name))
 	if err != nil {

@@ -29,13 +29,13 @@ const (
 	OtherOrgName    = "TREDJE TESTVIRKSOMHET AS"
 )
 
-// testAccProtoV6ProviderFactories runs the provider in-process for
+// ProviderFactories runs the provider in-process for
 // terraform-plugin-testing, so the real terraform binary talks to this code.
 var ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
 	"krr": serveProvider,
 }
 
-// twoOrgProviderFactories serves the provider under a second local name,
+// TwoOrgProviderFactories serves the provider under a second local name,
 // krrowner, for the tests that act for two organisations at once. In real
 // use that is two aliases of "krr", each its own plugin process; in-process
 // tests reattach every alias to one provider server, where the last
@@ -59,7 +59,7 @@ var AdminKeys = sync.OnceValue(func() map[string]*rsa.PrivateKey {
 	return keys
 })
 
-// testPortal is one fake portal for one test, with the organisations above.
+// Portal is one fake portal for one test, with the organisations above.
 type Portal struct {
 	*fakeportal.Server
 	t *testing.T
@@ -70,7 +70,7 @@ func NewPortal(t *testing.T) *Portal {
 	return NewPortalWith(t, fakeportal.Options{})
 }
 
-// newTestPortalWith is newTestPortal with the fake's options.
+// NewPortalWith is NewPortal with the fake's options.
 func NewPortalWith(t *testing.T, opts fakeportal.Options) *Portal {
 	t.Helper()
 	keys := AdminKeys()
@@ -92,7 +92,7 @@ func NewPortalWith(t *testing.T, opts fakeportal.Options) *Portal {
 	return &Portal{Server: srv, t: t}
 }
 
-// providerConfig is a provider block that signs in as orgno's admin client
+// ProviderConfig is a provider block that signs in as orgno's admin client
 // with the JWT grant, the way a pipeline would. alias may be empty.
 func (p *Portal) ProviderConfig(alias, orgno string, extra ...string) string {
 	return p.ProviderBlock(alias, append([]string{
@@ -102,7 +102,7 @@ func (p *Portal) ProviderConfig(alias, orgno string, extra ...string) string {
 	}, extra...)...)
 }
 
-// adminKeyPEM is orgno's admin key as PKCS#8 PEM, newline-terminated.
+// AdminKeyPEM is orgno's admin key as PKCS#8 PEM, newline-terminated.
 func AdminKeyPEM(t testing.TB, orgno string) string {
 	der, err := x509.MarshalPKCS8PrivateKey(AdminKeys()[orgno])
 	if err != nil {
@@ -111,7 +111,7 @@ func AdminKeyPEM(t testing.TB, orgno string) string {
 	return string(pem.EncodeToMemory(&pem.Block{Type: "PRIVATE KEY", Bytes: der}))
 }
 
-// tokenProviderConfig is a provider block with a static access token.
+// TokenProviderConfig is a provider block with a static access token.
 func (p *Portal) TokenProviderConfig(token string, extra ...string) string {
 	return p.ProviderBlock("", append([]string{fmt.Sprintf("access_token = %q", token)}, extra...)...)
 }
@@ -119,7 +119,7 @@ func (p *Portal) TokenProviderConfig(token string, extra ...string) string {
 func (p *Portal) ProviderBlock(alias string, lines ...string) string {
 	var b strings.Builder
 	if alias == "krrowner" {
-		b.WriteString("provider \"krrowner\" {\n") // see twoOrgProviderFactories
+		b.WriteString("provider \"krrowner\" {\n") // see TwoOrgProviderFactories
 	} else {
 		b.WriteString("provider \"krr\" {\n")
 	}
@@ -138,7 +138,7 @@ func (p *Portal) ProviderBlock(alias string, lines ...string) string {
 	return b.String()
 }
 
-// scope returns a copy of the fake portal's scope, as the portal holds it.
+// Scope returns a copy of the fake portal's scope, as the portal holds it.
 func (p *Portal) Scope(name string) (fakeportal.Scope, bool) {
 	var s fakeportal.Scope
 	var ok bool
@@ -150,7 +150,7 @@ func (p *Portal) Scope(name string) (fakeportal.Scope, bool) {
 	return s, ok
 }
 
-// grantState returns the state of a grant in the fake portal, "" if none.
+// GrantState returns the state of a grant in the fake portal, "" if none.
 func (p *Portal) GrantState(scope, consumer string) string {
 	var state string
 	p.Edit(func(st *fakeportal.State) {
@@ -161,7 +161,7 @@ func (p *Portal) GrantState(scope, consumer string) string {
 	return state
 }
 
-// writeCount counts the requests that could have changed the portal.
+// WriteCount counts the requests that could have changed the portal.
 func (p *Portal) WriteCount() int {
 	n := 0
 	for route, count := range p.RequestCounts() {
@@ -172,7 +172,7 @@ func (p *Portal) WriteCount() int {
 	return n
 }
 
-// seedScope puts an active scope of the provider organisation straight into
+// SeedScope puts an active scope of the provider organisation straight into
 // the portal and gives each consumer access, as if done in the web portal.
 func (p *Portal) SeedScope(name string, accessibleForAll bool, consumers ...string) {
 	prefix, subscope, _ := strings.Cut(name, ":")
@@ -190,7 +190,7 @@ func (p *Portal) SeedScope(name string, accessibleForAll bool, consumers ...stri
 	})
 }
 
-// activeClients returns the portal's active clients of orgno.
+// ActiveClients returns the portal's active clients of orgno.
 func (p *Portal) ActiveClients(orgno string) []fakeportal.Client {
 	var out []fakeportal.Client
 	p.Edit(func(st *fakeportal.State) {

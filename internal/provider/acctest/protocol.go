@@ -10,7 +10,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
-// protocolProvider drives the provider over the plugin protocol without
+// ProtocolProvider drives the provider over the plugin protocol without
 // Terraform, for what terraform-plugin-testing cannot observe: the
 // warnings a read returns.
 type ProtocolProvider struct {
@@ -42,7 +42,7 @@ func NewProtocolProvider(t *testing.T, config map[string]tftypes.Value) *Protoco
 	return p
 }
 
-// newTokenProtocol is the provider over the protocol, configured with a
+// NewTokenProtocol is the provider over the protocol, configured with a
 // static token of orgno, for the warnings terraform-plugin-testing cannot
 // see.
 func NewTokenProtocol(t *testing.T, p *Portal, orgno string) *ProtocolProvider {
@@ -53,7 +53,7 @@ func NewTokenProtocol(t *testing.T, p *Portal, orgno string) *ProtocolProvider {
 	})
 }
 
-// readDataSource reads one data source and returns its diagnostics.
+// ReadDataSource reads one data source and returns its diagnostics.
 func (p *ProtocolProvider) ReadDataSource(typeName string, config map[string]tftypes.Value) []*tfprotov6.Diagnostic {
 	p.T.Helper()
 	schema, ok := p.Schema.DataSourceSchemas[typeName]
@@ -74,7 +74,10 @@ func (p *ProtocolProvider) ReadDataSource(typeName string, config map[string]tft
 // null for the rest.
 func (p *ProtocolProvider) dynamicValue(schema *tfprotov6.Schema, attrs map[string]tftypes.Value) *tfprotov6.DynamicValue {
 	p.T.Helper()
-	typ := schema.ValueType().(tftypes.Object)
+	typ, ok := schema.ValueType().(tftypes.Object)
+	if !ok {
+		p.T.Fatalf("a schema whose value is %s, not an object", schema.ValueType())
+	}
 	values := make(map[string]tftypes.Value, len(typ.AttributeTypes))
 	for name, attrType := range typ.AttributeTypes {
 		if v, ok := attrs[name]; ok {
@@ -111,7 +114,7 @@ func Warnings(diags []*tfprotov6.Diagnostic) []*tfprotov6.Diagnostic {
 	return out
 }
 
-// readResource refreshes one resource from the given state and returns
+// ReadResource refreshes one resource from the given state and returns
 // whether it is still in the state, and the diagnostics.
 func (p *ProtocolProvider) ReadResource(typeName string, state map[string]tftypes.Value) (kept bool, diags []*tfprotov6.Diagnostic) {
 	p.T.Helper()
@@ -136,7 +139,7 @@ func (p *ProtocolProvider) ReadResource(typeName string, state map[string]tftype
 	return !v.IsNull(), resp.Diagnostics
 }
 
-// planResource plans one resource as Terraform would: the proposed new
+// PlanResource plans one resource as Terraform would: the proposed new
 // state is the configuration, with computed attributes it leaves out taken
 // from the prior state (unknown on create). Flat schemas only. prior nil
 // plans a create.
@@ -166,7 +169,7 @@ func (p *ProtocolProvider) PlanResource(typeName string, prior, config map[strin
 	return resp.PlannedState, resp.Diagnostics
 }
 
-// applyResource applies a plan made by planResource and returns the new
+// ApplyResource applies a plan made by PlanResource and returns the new
 // state's attributes (nil when the resource is gone) and the diagnostics.
 func (p *ProtocolProvider) ApplyResource(typeName string, prior, config map[string]tftypes.Value, planned *tfprotov6.DynamicValue) (map[string]tftypes.Value, []*tfprotov6.Diagnostic) {
 	p.T.Helper()
@@ -237,7 +240,7 @@ func StrSet(ss ...string) tftypes.Value {
 	return tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, vals)
 }
 
-// diagText joins the summaries and details of the diagnostics of one
+// DiagText joins the summaries and details of the diagnostics of one
 // severity, for assertions on what a user reads.
 func DiagText(diags []*tfprotov6.Diagnostic, severity tfprotov6.DiagnosticSeverity) string {
 	var b strings.Builder

@@ -14,7 +14,7 @@ func QuoteAll(ss []string) string {
 	return `"` + strings.Join(ss, `", "`) + `"`
 }
 
-// approvedConsumers lists the organisations whose grant of scope the fake
+// ApprovedConsumers lists the organisations whose grant of scope the fake
 // holds as APPROVED, sorted.
 func (p *Portal) ApprovedConsumers(scope string) []string {
 	var out []string

@@ -44,11 +44,11 @@ var buildProvider = sync.OnceValue(func() error {
 	return nil
 })
 
-// builtProvider is the TestCase.ExternalProviders of a test that calls
-// useBuiltProvider.
+// BuiltProvider is the TestCase.ExternalProviders of a test that calls
+// UseBuiltProvider.
 var BuiltProvider = map[string]resource.ExternalProvider{"krr": {Source: "registry.terraform.io/platform-iac/krr"}}
 
-// useBuiltProvider makes the terraform commands of this test start the
+// UseBuiltProvider makes the terraform commands of this test start the
 // built provider for platform-iac/krr. It sets the environment, so the test
 // must not be parallel (Go runs it before the parallel tests resume).
 func UseBuiltProvider(t *testing.T) {
@@ -80,7 +80,7 @@ func builtProviderCLIConfig(t *testing.T) string {
 	return rc
 }
 
-// tfDir is a working directory where a test runs terraform itself, with the
+// TFDir is a working directory where a test runs terraform itself, with the
 // built provider, and reads what a user reads: the warnings of a plan, the
 // output of a destroy. (terraform-plugin-testing does not show warnings.)
 type TFDir struct {
@@ -89,7 +89,7 @@ type TFDir struct {
 	Env []string // added to terraform's environment
 }
 
-// newTFDir writes config, with the provider's required_providers block,
+// NewTFDir writes config, with the provider's required_providers block,
 // and runs terraform init. Its commands find the built provider through
 // their own environment, so the test may be parallel.
 func NewTFDir(t *testing.T, config string) *TFDir {
@@ -100,7 +100,7 @@ func NewTFDir(t *testing.T, config string) *TFDir {
 	return d
 }
 
-// write replaces the configuration.
+// Write replaces the configuration.
 func (d *TFDir) Write(config string) {
 	d.t.Helper()
 	main := "terraform {\n  required_providers {\n    krr = { source = \"platform-iac/krr\" }\n  }\n}\n\n" + config
@@ -109,7 +109,7 @@ func (d *TFDir) Write(config string) {
 	}
 }
 
-// run runs terraform with args and -no-color, and returns what it printed.
+// Run runs terraform with args and -no-color, and returns what it printed.
 func (d *TFDir) Run(args ...string) (string, error) {
 	d.t.Helper()
 	cmd := exec.Command("terraform", append([]string{"-chdir=" + d.Dir}, append(args, "-no-color")...)...)
@@ -127,7 +127,7 @@ func (d *TFDir) MustRun(args ...string) string {
 	return out
 }
 
-// newReattachedTFDir is newTFDir with the provider served from this test
+// NewReattachedTFDir is NewTFDir with the provider served from this test
 // process, as terraform-plugin-testing serves it, so that the race detector
 // of make test watches the provider's code, while the test runs terraform
 // with the flags it chooses (terraform-plugin-testing always passes

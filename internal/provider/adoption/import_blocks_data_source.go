@@ -33,7 +33,7 @@ type importBlocksModel struct {
 	Blocks types.Int64  `tfsdk:"blocks"`
 }
 
-func NewImportBlocksDataSource() datasource.DataSource { return &importBlocksDataSource{} }
+func newImportBlocksDataSource() datasource.DataSource { return &importBlocksDataSource{} }
 
 func (d *importBlocksDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_import_blocks"

@@ -37,7 +37,7 @@ type availableScopeModel struct {
 	AllowedIntegrationTypes types.Set    `tfsdk:"allowed_integration_types"`
 }
 
-func NewAvailableScopesDataSource() datasource.DataSource { return &availableScopesDataSource{} }
+func newAvailableScopesDataSource() datasource.DataSource { return &availableScopesDataSource{} }
 
 func (d *availableScopesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_available_scopes"

@@ -22,7 +22,7 @@ type clientDataSource struct {
 	framework.ConfiguredDataSource
 }
 
-func NewDataSource() datasource.DataSource { return &clientDataSource{} }
+func newDataSource() datasource.DataSource { return &clientDataSource{} }
 
 func (d *clientDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_client"

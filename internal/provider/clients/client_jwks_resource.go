@@ -35,7 +35,7 @@ type clientJWKSResource struct {
 	framework.ConfiguredResource
 }
 
-func NewJWKSResource() resource.Resource { return &clientJWKSResource{} }
+func newJWKSResource() resource.Resource { return &clientJWKSResource{} }
 
 func (r *clientJWKSResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_client_jwks"

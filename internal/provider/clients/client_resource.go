@@ -27,7 +27,7 @@ type clientResource struct {
 	framework.ConfiguredResource
 }
 
-func NewResource() resource.Resource { return &clientResource{} }
+func newResource() resource.Resource { return &clientResource{} }
 
 func (r *clientResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_client"

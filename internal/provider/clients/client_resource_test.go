@@ -21,7 +21,7 @@ import (
 // twoOrgsConfig is the seed's two sides in one configuration: the API
 // provider (alias "owner") offers two scopes and gives the consumer access;
 // the consumer (the default provider) manages its client. (The owner's
-// provider is "krrowner", see twoOrgProviderFactories.)
+// provider is "krrowner", see acctest.TwoOrgProviderFactories.)
 func twoOrgsConfig(p *acctest.Portal, client string) string {
 	return p.ProviderConfig("krrowner", acctest.ProviderOrgno) + p.ProviderConfig("", acctest.ConsumerOrgno) + `
 resource "krr_scope" "person" {
@@ -396,7 +396,7 @@ resource "krr_client" "app" {
 }
 
 // consumerClientConfig is the consumer organisation's client with a fixed
-// id and personScope, described as given.
+// id and acctest.PersonScope, described as given.
 func consumerClientConfig(p *acctest.Portal, description string) string {
 	return p.ProviderConfig("", acctest.ConsumerOrgno) + `
 resource "krr_client" "app" {

@@ -21,7 +21,7 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/scopes"
 )
 
-// clientIntegrationTypes are the kinds of client krr_client makes: the ones
+// IntegrationTypes are the kinds of client krr_client makes: the ones
 // that authenticate with a key (private_key_jwt) and the JWT grant. ID-porten
 // clients need redirect URIs and secrets, which this provider leaves to the
 // web portal.

@@ -29,7 +29,7 @@ type clientsModel struct {
 	Clients         []clientDataModel `tfsdk:"clients"`
 }
 
-func NewClientsDataSource() datasource.DataSource { return &clientsDataSource{} }
+func newClientsDataSource() datasource.DataSource { return &clientsDataSource{} }
 
 func (d *clientsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_clients"

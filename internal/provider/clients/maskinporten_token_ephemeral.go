@@ -47,7 +47,7 @@ type maskinportenTokenModel struct {
 // retry for about three.
 const defaultWaitFor = 3 * time.Minute
 
-func NewMaskinportenToken() ephemeral.EphemeralResource {
+func newMaskinportenToken() ephemeral.EphemeralResource {
 	return &maskinportenTokenEphemeral{}
 }
 

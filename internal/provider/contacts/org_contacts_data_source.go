@@ -15,7 +15,7 @@ type orgContactsDataSource struct {
 	framework.ConfiguredDataSource
 }
 
-func NewDataSource() datasource.DataSource { return &orgContactsDataSource{} }
+func newDataSource() datasource.DataSource { return &orgContactsDataSource{} }
 
 func (d *orgContactsDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_org_contacts"

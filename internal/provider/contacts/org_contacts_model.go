@@ -141,7 +141,7 @@ const merchantDataMessage = "this portal does not offer merchant data over its A
 // message than to plan a create that cannot work.
 var merchantDataNotSetMarkers = []string{"no merchant data", "does not have any"}
 
-// merchantDataNotSet reports whether err is the portal's 404 for an
+// MerchantDataNotSet reports whether err is the portal's 404 for an
 // organisation that has never set its merchant data.
 func MerchantDataNotSet(err error) bool {
 	var ae *portal.APIError
@@ -157,7 +157,7 @@ func MerchantDataNotSet(err error) bool {
 	return false
 }
 
-// addOrgContactsError is addPortalError for the merchant-data endpoint: a
+// addOrgContactsError is framework.AddPortalError for the merchant-data endpoint: a
 // 404 that is not merchantDataNotSet means the portal does not have the
 // endpoint, and the user is told so plainly (portal-api.md §8).
 func addOrgContactsError(diags *diag.Diagnostics, summary string, err error, environment string) {

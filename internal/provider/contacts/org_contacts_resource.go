@@ -25,7 +25,7 @@ type orgContactsResource struct {
 	framework.ConfiguredResource
 }
 
-func NewResource() resource.Resource { return &orgContactsResource{} }
+func newResource() resource.Resource { return &orgContactsResource{} }
 
 func (r *orgContactsResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_org_contacts"

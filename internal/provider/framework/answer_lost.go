@@ -6,7 +6,7 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
 
-// answerLost reports an error after which the portal may or may not have
+// AnswerLost reports an error after which the portal may or may not have
 // done the work: no answer at all, or a server error. A create that meets
 // one looks the object up before it tries again, so that nothing is made
 // twice and nothing made is left out of state.

@@ -13,7 +13,7 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
 
-// providerData is what Configure hands to every resource and data source.
+// ProviderData is what Configure hands to every resource and data source.
 type ProviderData struct {
 	Client      *portal.Client
 	Environment string
@@ -23,12 +23,12 @@ type ProviderData struct {
 	UserAgent      string
 	RequestTimeout time.Duration
 
-	// What a domain keeps for this provider instance (see instanceState).
+	// What a domain keeps for this provider instance (see InstanceState).
 	stateMu sync.Mutex
 	state   map[any]any
 }
 
-// instanceState returns what this provider instance keeps under key, made
+// InstanceState returns what this provider instance keeps under key, made
 // by init on first use. A domain keeps there what it learns during one
 // plan or apply (the scopes it has read, the scopes it plans), so that this
 // package holds the state without knowing any domain's types.
@@ -46,7 +46,7 @@ func InstanceState[T any](d *ProviderData, key any, init func() *T) *T {
 	return v
 }
 
-// dataFromConfigure unpacks ProviderData for resources and data sources. It
+// ProviderDataFrom unpacks ProviderData for resources and data sources. It
 // is nil during validation, before the provider is configured.
 func ProviderDataFrom(raw any, diags *diag.Diagnostics) *ProviderData {
 	if raw == nil {
@@ -55,13 +55,13 @@ func ProviderDataFrom(raw any, diags *diag.Diagnostics) *ProviderData {
 	data, ok := raw.(*ProviderData)
 	if !ok {
 		diags.AddError("Unexpected provider data",
-			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the provider; please report it.", raw))
+			fmt.Sprintf("Expected *framework.ProviderData, got %T. This is a bug in the provider; please report it.", raw))
 		return nil
 	}
 	return data
 }
 
-// configuredDataSource and configuredResource are embedded in every data
+// ConfiguredDataSource and ConfiguredResource are embedded in every data
 // source and resource: they hold the provider data and implement Configure.
 type ConfiguredDataSource struct {
 	Data *ProviderData

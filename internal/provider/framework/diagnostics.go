@@ -10,7 +10,7 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
 
-// addPortalError turns an error of the portal client into one diagnostic
+// AddPortalError turns an error of the portal client into one diagnostic
 // that says what failed, why, and what to do, in the provider's terms. The
 // portal's correlation_id is always part of the detail, since it is what
 // Digdir's service desk asks for.
@@ -95,7 +95,7 @@ func explainForbidden(e *portal.APIError, environment string) string {
 		"krr_organization shows which organisation the credentials act for.", scope)
 }
 
-// warnRemovedFromState is the warning for an object that is gone from the
+// WarnRemovedFromState is the warning for an object that is gone from the
 // portal, so that the user knows why the plan creates it again.
 func WarnRemovedFromState(diags *diag.Diagnostics, kind, name, what string) {
 	diags.AddWarning(fmt.Sprintf("%s %s removed from state", kind, name),
@@ -103,7 +103,7 @@ func WarnRemovedFromState(diags *diag.Diagnostics, kind, name, what string) {
 			"so the next plan will create it again.", kind, name, what))
 }
 
-// noPrefixMessage is the seed FAQ's answer to an empty prefix field.
+// NoPrefixMessage is the seed FAQ's answer to an empty prefix field.
 func NoPrefixMessage(orgno, environment string) string {
 	return fmt.Sprintf("Organisation %s has no scope prefix in the %s environment, so it cannot create scopes. "+
 		"Digdir's service desk gives out prefixes: ask servicedesk@digdir.no for one (for prod, use Digdir's order form).",

@@ -6,7 +6,7 @@ package framework
 
 import "github.com/hashicorp/terraform-plugin-framework/types"
 
-// knownString is a string's value, or "" when it is null or not known yet.
+// KnownString is a string's value, or "" when it is null or not known yet.
 func KnownString(s types.String) string {
 	if s.IsNull() || s.IsUnknown() {
 		return ""
@@ -14,7 +14,7 @@ func KnownString(s types.String) string {
 	return s.ValueString()
 }
 
-// knownStrings returns a set's strings and true when the set and every
+// KnownStrings returns a set's strings and true when the set and every
 // element are known; a null set is known and empty.
 func KnownStrings(set types.Set) ([]string, bool) {
 	if set.IsUnknown() {

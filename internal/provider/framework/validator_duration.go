@@ -8,7 +8,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// durationValidator accepts a positive Go duration string such as "30s".
+// DurationValidator accepts a positive Go duration string such as "30s".
 type DurationValidator struct{}
 
 func (DurationValidator) Description(context.Context) string {

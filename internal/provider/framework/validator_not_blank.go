@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// notBlankValidator refuses a text of only whitespace, which the portal
+// NotBlankValidator refuses a text of only whitespace, which the portal
 // would store as a blank name or description.
 type NotBlankValidator struct{}
 

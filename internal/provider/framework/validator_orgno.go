@@ -12,7 +12,7 @@ import (
 
 var PathOrgno = path.Root("orgno")
 
-// orgnoValidator checks a Norwegian organisation number: 9 digits whose last
+// OrgnoValidator checks a Norwegian organisation number: 9 digits whose last
 // is the mod-11 check digit (portal-api.md §9). Checking at validate time
 // stops a typo before any request, and keeps a bad number out of URLs.
 type OrgnoValidator struct{}

@@ -30,7 +30,7 @@ type delegationSourceModel struct {
 	Issuer types.String `tfsdk:"issuer"`
 }
 
-func NewDelegationSourcesDataSource() datasource.DataSource { return &delegationSourcesDataSource{} }
+func newDelegationSourcesDataSource() datasource.DataSource { return &delegationSourcesDataSource{} }
 
 func (d *delegationSourcesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_delegation_sources"

@@ -28,7 +28,7 @@ type organizationModel struct {
 	IsCaller types.Bool   `tfsdk:"is_caller"`
 }
 
-func NewDataSource() datasource.DataSource { return &organizationDataSource{} }
+func newDataSource() datasource.DataSource { return &organizationDataSource{} }
 
 func (d *organizationDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_organization"

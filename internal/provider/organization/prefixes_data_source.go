@@ -36,7 +36,7 @@ type prefixModel struct {
 	LastUpdated      types.String `tfsdk:"last_updated"`
 }
 
-func NewPrefixesDataSource() datasource.DataSource { return &prefixesDataSource{} }
+func newPrefixesDataSource() datasource.DataSource { return &prefixesDataSource{} }
 
 func (d *prefixesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_prefixes"

@@ -15,7 +15,7 @@ const (
 	scopeSourceOpen    = "open"    // accessible_for_all
 )
 
-// availableScope is a scope the organisation may put on a client.
+// AvailableScope is a scope the organisation may put on a client.
 type AvailableScope struct {
 	Name        string
 	Source      string
@@ -37,7 +37,7 @@ func typeAllowed(allowed []string, integrationType string) bool {
 	return len(allowed) == 0 || slices.ContainsFunc(allowed, func(t string) bool { return strings.EqualFold(t, integrationType) })
 }
 
-// availableScopes lists the scopes the organisation the credentials act
+// Available lists the scopes the organisation the credentials act
 // for may put on a client: its own active ones, those granted to it and
 // still active, and those open to all; sorted by name, each once. It reads
 // the portal again rather than the facts an earlier check read.

@@ -11,7 +11,7 @@ type plannedScope struct {
 	TypesKnown              bool
 }
 
-// plannedScopes records the scopes planned in this provider instance, so
+// PlannedScopes records the scopes planned in this provider instance, so
 // that a client or a grant planned after them (Terraform plans a resource
 // after the ones it refers to) is not warned about a scope that this same
 // apply creates or brings back. It only ever removes a warning: what it

@@ -31,7 +31,7 @@ type publicScopesModel struct {
 	Scopes           []scopeDataModel `tfsdk:"scopes"`
 }
 
-func NewPublicScopesDataSource() datasource.DataSource { return &publicScopesDataSource{} }
+func newPublicScopesDataSource() datasource.DataSource { return &publicScopesDataSource{} }
 
 func (d *publicScopesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_public_scopes"

@@ -37,7 +37,7 @@ type accessGrantModel struct {
 	LastUpdated              types.String `tfsdk:"last_updated"`
 }
 
-func NewAccessDataSource() datasource.DataSource { return &scopeAccessDataSource{} }
+func newAccessDataSource() datasource.DataSource { return &scopeAccessDataSource{} }
 
 func (d *scopeAccessDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_scope_access"

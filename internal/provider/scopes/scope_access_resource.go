@@ -37,7 +37,7 @@ type scopeAccessModel struct {
 	Created                  types.String `tfsdk:"created"`
 }
 
-func NewAccessResource() resource.Resource { return &scopeAccessResource{} }
+func newAccessResource() resource.Resource { return &scopeAccessResource{} }
 
 func (r *scopeAccessResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_scope_access"

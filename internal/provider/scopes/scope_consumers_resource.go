@@ -41,7 +41,7 @@ type scopeConsumersModel struct {
 	ConsumerOrgnos types.Set    `tfsdk:"consumer_orgnos"`
 }
 
-func NewConsumersResource() resource.Resource { return &scopeConsumersResource{} }
+func newConsumersResource() resource.Resource { return &scopeConsumersResource{} }
 
 func (r *scopeConsumersResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_scope_consumers"

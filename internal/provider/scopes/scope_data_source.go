@@ -21,7 +21,7 @@ type scopeDataSource struct {
 	framework.ConfiguredDataSource
 }
 
-func NewDataSource() datasource.DataSource { return &scopeDataSource{} }
+func newDataSource() datasource.DataSource { return &scopeDataSource{} }
 
 func (d *scopeDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_scope"

@@ -9,7 +9,7 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
 
-// scopeFacts is what the portal says about the scopes the organisation the
+// Facts is what the portal says about the scopes the organisation the
 // credentials act for may put on a client: its own scopes (active or not),
 // the grants given to it (any state), and the public catalogue (active or
 // not, so that a scope its owner deactivated can be told from one that was
@@ -22,7 +22,7 @@ type Facts struct {
 	Catalogue map[string]portal.Scope       // the public catalogue, by name
 }
 
-// scopeFactsCache holds one provider instance's scopeFacts. A plan with many
+// scopeFactsCache holds one provider instance's Facts. A plan with many
 // clients reads them once; a check at apply that finds a scope not usable
 // reads them again (refresh), since a grant made earlier in the same apply,
 // by another provider block, is not in what was read before it.
@@ -33,8 +33,8 @@ type scopeFactsCache struct {
 	ahead sync.Once
 }
 
-// scopeFacts returns the cached facts, reading them on first use. gen
-// identifies this copy for refreshScopeFacts.
+// Facts returns the cached facts, reading them on first use. gen
+// identifies this copy for RefreshFacts.
 func (d *Rules) Facts(ctx context.Context) (*Facts, int, error) {
 	c := &d.facts
 	c.mu.Lock()
@@ -47,7 +47,7 @@ func (d *Rules) Facts(ctx context.Context) (*Facts, int, error) {
 	return c.facts, c.gen, nil
 }
 
-// readScopeFactsAhead starts reading the facts in the background, once:
+// ReadFactsAhead starts reading the facts in the background, once:
 // a client's refresh is followed by its plan, which needs them, and reading
 // them while Terraform refreshes saves the plan a wait.
 func (d *Rules) ReadFactsAhead() {
@@ -56,7 +56,7 @@ func (d *Rules) ReadFactsAhead() {
 	})
 }
 
-// refreshScopeFacts reads the facts again, unless another caller already did
+// RefreshFacts reads the facts again, unless another caller already did
 // after the copy seen (gen): writers that find the same stale copy at the
 // same time cause one read, not one each.
 func (d *Rules) RefreshFacts(ctx context.Context, seen int) (*Facts, error) {

@@ -7,7 +7,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
-// checkScopeName checks the form "prefix:subscope" (portal-api.md §9): a
+// CheckName checks the form "prefix:subscope" (portal-api.md §9): a
 // non-empty prefix before the first ":", a non-empty rest (subscopes may
 // hold ":" themselves; prefixes never do), and no whitespace anywhere.
 func CheckName(name string) error {
@@ -19,7 +19,7 @@ func CheckName(name string) error {
 	return nil
 }
 
-// knownScopeNames returns the elements of a set of strings that are known
+// KnownNames returns the elements of a set of strings that are known
 // and have the form prefix:subscope (the validator reports the others). A
 // set not known yet, or null, gives none: a known set can hold unknown
 // elements, and each is left to apply.

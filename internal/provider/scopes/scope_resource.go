@@ -24,7 +24,7 @@ type scopeResource struct {
 	framework.ConfiguredResource
 }
 
-func NewResource() resource.Resource { return &scopeResource{} }
+func newResource() resource.Resource { return &scopeResource{} }
 
 func (r *scopeResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_scope"

@@ -2,7 +2,7 @@ package scopes
 
 import "github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
 
-// scopeRules is what one provider instance knows about the scopes that its
+// Rules is what one provider instance knows about the scopes that its
 // clients and grants may use: the organisation's prefixes and every
 // organisation's, the scope facts, the scopes it plans, and which resource
 // manages each scope's grants. It is read once per plan or apply and shared
@@ -19,7 +19,7 @@ type Rules struct {
 
 type scopeRulesKey struct{}
 
-// scopeRulesOf returns the scope rules of the provider instance d.
+// RulesOf returns the scope rules of the provider instance d.
 func RulesOf(d *framework.ProviderData) *Rules {
 	return framework.InstanceState(d, scopeRulesKey{}, func() *Rules { return &Rules{ProviderData: d} })
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
 
-// scopeVerdict says whether a client of the caller's organisation may carry
+// Verdict says whether a client of the caller's organisation may carry
 // a scope, and if not, why, in the user's terms.
 type Verdict struct {
 	Usable bool
@@ -22,7 +22,7 @@ type Verdict struct {
 	Detail  string
 }
 
-// scopeJudge judges scopes for clients of the organisation the credentials
+// Judge judges scopes for clients of the organisation the credentials
 // act for.
 type Judge struct {
 	facts       *Facts
@@ -40,7 +40,7 @@ func (d *Rules) Judge(facts *Facts, planned *PlannedScopes) Judge {
 
 func usable() Verdict { return Verdict{Usable: true} }
 
-// judge decides for the scope name (already known to have the form
+// Decide decides for the scope name (already known to have the form
 // prefix:subscope) on a client of integrationType ("" when not known yet).
 // A scope that cannot be used comes with the usable scopes close in name:
 // the likely typo behind it.

@@ -10,7 +10,7 @@ import (
 )
 
 // Every way a scope can be usable or not for a client of the caller
-// (consumerOrgno here), the certainty of each, and the words the user
+// (acctest.ConsumerOrgno here), the certainty of each, and the words the user
 // reads.
 func TestScopeJudge(t *testing.T) {
 	t.Parallel()

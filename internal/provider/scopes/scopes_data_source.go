@@ -28,7 +28,7 @@ type scopesModel struct {
 	Scopes          []scopeDataModel `tfsdk:"scopes"`
 }
 
-func NewScopesDataSource() datasource.DataSource { return &scopesDataSource{} }
+func newScopesDataSource() datasource.DataSource { return &scopesDataSource{} }
 
 func (d *scopesDataSource) Metadata(_ context.Context, req datasource.MetadataRequest, resp *datasource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_scopes"

@@ -6,7 +6,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
 
-// scopeNameValidator checks the form prefix:subscope without whitespace.
+// NameValidator checks the form prefix:subscope without whitespace.
 type NameValidator struct{}
 
 func (NameValidator) Description(context.Context) string {

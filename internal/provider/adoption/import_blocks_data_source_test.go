@@ -1,4 +1,4 @@
-package provider
+package adoption_test
 
 import (
 	"os"

@@ -1,0 +1,24 @@
+package clients
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// What this package serves; the provider lists it (internal/provider).
+
+// Resources are the resources of this package.
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{newResource, newJWKSResource}
+}
+
+// DataSources are the data sources of this package.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{newDataSource, newClientsDataSource, newAvailableScopesDataSource}
+}
+
+// EphemeralResources are the ephemeral resources of this package.
+func EphemeralResources() []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{newMaskinportenToken}
+}

@@ -1,0 +1,18 @@
+package scopes
+
+import (
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+)
+
+// What this package serves; the provider lists it (internal/provider).
+
+// Resources are the resources of this package.
+func Resources() []func() resource.Resource {
+	return []func() resource.Resource{newResource, newAccessResource, newConsumersResource}
+}
+
+// DataSources are the data sources of this package.
+func DataSources() []func() datasource.DataSource {
+	return []func() datasource.DataSource{newDataSource, newScopesDataSource, newAccessDataSource, newPublicScopesDataSource}
+}
