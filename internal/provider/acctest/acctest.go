@@ -12,6 +12,7 @@
 package acctest
 
 import (
+	"fmt"
 	"os"
 	"testing"
 
@@ -30,9 +31,27 @@ var providerConstructor func(version string) func() provider.Provider
 //	func TestMain(m *testing.M) { acctest.Main(m, provider.New) }
 func Main(m *testing.M, newProvider func(version string) func() provider.Provider) {
 	providerConstructor = newProvider
-	code := m.Run()
-	if providerMirrorDir != "" {
-		_ = os.RemoveAll(providerMirrorDir)
+	code := func() int {
+		// The machine's CLI configuration is never read: it may name a
+		// file that does not exist, which makes OpenTofu print a warning
+		// where terraform-plugin-testing reads `tofu version`.
+		rc, err := os.CreateTemp("", "krr-test-terraformrc-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		_ = rc.Close()
+		defer func() { _ = os.Remove(rc.Name()) }()
+		if err := os.Setenv("TF_CLI_CONFIG_FILE", rc.Name()); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 1
+		}
+		return m.Run()
+	}()
+	for _, dir := range []string{providerMirrorDir, previousMirrorDir} {
+		if dir != "" {
+			_ = os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }

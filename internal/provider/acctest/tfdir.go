@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -26,27 +27,84 @@ import (
 // from (dev_overrides would still ask the registry), and Terraform starts it
 // as a user's: one process per provider block.
 
-// providerMirrorDir is the mirror the provider is built into, once per test
-// binary, as version 0.0.1 of registry.terraform.io/platform-iac/krr.
-var providerMirrorDir string
+// The mirrors hold the provider as version 0.0.1 of platform-iac/krr under
+// both registry hosts: a source without a host means registry.terraform.io
+// to Terraform and registry.opentofu.org to OpenTofu.
+var mirrorHosts = []string{"registry.terraform.io", "registry.opentofu.org"}
 
-var buildProvider = sync.OnceValue(func() error {
-	dir, err := os.MkdirTemp("", "krr-provider-mirror-")
+// providerMirrorDir is the mirror the provider of this tree is built into,
+// once per test binary; previousMirrorDir the one of PreviousProviderCommit.
+var providerMirrorDir, previousMirrorDir string
+
+var buildProvider = sync.OnceValue(func() (err error) {
+	providerMirrorDir, err = buildMirror("", "")
+	return err
+})
+
+// PreviousProviderCommit is the last commit of this repository before the
+// resources had identity: what a user ran before upgrading. Tests that
+// upgrade state written by it build it from the repository's history.
+const PreviousProviderCommit = "5230ae2135bb08409d03efb676d0cd2977ff093b"
+
+var buildPreviousProvider = sync.OnceValue(func() error {
+	root, err := repoRoot()
 	if err != nil {
 		return err
 	}
-	providerMirrorDir = dir
-	target := filepath.Join(dir, "registry.terraform.io", "platform-iac", "krr", "0.0.1", runtime.GOOS+"_"+runtime.GOARCH)
-	cmd := exec.Command("go", "build", "-o", filepath.Join(target, "terraform-provider-krr_v0.0.1"), "github.com/platform-iac/terraform-provider-krr")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build: %v\n%s", err, out)
+	src, err := os.MkdirTemp("", "krr-provider-previous-")
+	if err != nil {
+		return err
 	}
-	return nil
+	defer func() { _ = os.RemoveAll(src) }()
+	archive := exec.Command("sh", "-c", `git -C "$0" archive "$1" | tar -x -C "$2"`, root, PreviousProviderCommit, src)
+	if out, err := archive.CombinedOutput(); err != nil {
+		return fmt.Errorf("git archive %s (the repository's history is needed): %v\n%s", PreviousProviderCommit, err, out)
+	}
+	previousMirrorDir, err = buildMirror(src, ".")
+	return err
 })
 
+// buildMirror builds the provider from the module in dir (this tree when
+// empty) into a new filesystem mirror, and returns the mirror's path.
+func buildMirror(dir, pkg string) (string, error) {
+	mirror, err := os.MkdirTemp("", "krr-provider-mirror-")
+	if err != nil {
+		return "", err
+	}
+	if pkg == "" {
+		pkg = "github.com/platform-iac/terraform-provider-krr"
+	}
+	platform := runtime.GOOS + "_" + runtime.GOARCH
+	first := filepath.Join(mirror, mirrorHosts[0], "platform-iac", "krr", "0.0.1", platform)
+	cmd := exec.Command("go", "build", "-o", filepath.Join(first, "terraform-provider-krr_v0.0.1"), pkg)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	for _, host := range mirrorHosts[1:] {
+		other := filepath.Join(mirror, host, "platform-iac", "krr", "0.0.1")
+		if err := os.MkdirAll(other, 0o755); err != nil {
+			return "", err
+		}
+		if err := os.Symlink(first, filepath.Join(other, platform)); err != nil {
+			return "", err
+		}
+	}
+	return mirror, nil
+}
+
+// repoRoot is the directory of this module's go.mod.
+func repoRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOMOD").Output()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Dir(strings.TrimSpace(string(out))), nil
+}
+
 // BuiltProvider is the TestCase.ExternalProviders of a test that calls
-// UseBuiltProvider.
-var BuiltProvider = map[string]resource.ExternalProvider{"krr": {Source: "registry.terraform.io/platform-iac/krr"}}
+// UseBuiltProvider or UsePreviousProvider.
+var BuiltProvider = map[string]resource.ExternalProvider{"krr": {Source: "platform-iac/krr"}}
 
 // UseBuiltProvider makes the terraform commands of this test start the
 // built provider for platform-iac/krr. It sets the environment, so the test
@@ -56,6 +114,17 @@ func UseBuiltProvider(t *testing.T) {
 	t.Setenv("TF_CLI_CONFIG_FILE", builtProviderCLIConfig(t))
 }
 
+// UsePreviousProvider is UseBuiltProvider with the provider of
+// PreviousProviderCommit, for the steps of a test that stand for what a
+// user ran before upgrading.
+func UsePreviousProvider(t *testing.T) {
+	t.Helper()
+	if err := buildPreviousProvider(); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TF_CLI_CONFIG_FILE", mirrorCLIConfig(t, previousMirrorDir))
+}
+
 // builtProviderCLIConfig writes a CLI configuration that installs
 // platform-iac/krr from the built provider's mirror, and returns its path.
 func builtProviderCLIConfig(t *testing.T) string {
@@ -63,17 +132,27 @@ func builtProviderCLIConfig(t *testing.T) string {
 	if err := buildProvider(); err != nil {
 		t.Fatal(err)
 	}
+	return mirrorCLIConfig(t, providerMirrorDir)
+}
+
+func mirrorCLIConfig(t *testing.T, mirror string) string {
+	t.Helper()
+	var sources []string
+	for _, host := range mirrorHosts {
+		sources = append(sources, fmt.Sprintf("%q", host+"/platform-iac/krr"))
+	}
+	list := strings.Join(sources, ", ")
 	rc := filepath.Join(t.TempDir(), "terraformrc")
 	config := fmt.Sprintf(`provider_installation {
   filesystem_mirror {
     path    = %q
-    include = ["registry.terraform.io/platform-iac/krr"]
+    include = [%s]
   }
   direct {
-    exclude = ["registry.terraform.io/platform-iac/krr"]
+    exclude = [%s]
   }
 }
-`, providerMirrorDir)
+`, mirror, list, list)
 	if err := os.WriteFile(rc, []byte(config), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -112,7 +191,7 @@ func (d *TFDir) Write(config string) {
 // Run runs terraform with args and -no-color, and returns what it printed.
 func (d *TFDir) Run(args ...string) (string, error) {
 	d.t.Helper()
-	cmd := exec.Command("terraform", append([]string{"-chdir=" + d.Dir}, append(args, "-no-color")...)...)
+	cmd := exec.Command(CLI(), append([]string{"-chdir=" + d.Dir}, append(args, "-no-color")...)...)
 	cmd.Env = append(append(os.Environ(), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1"), d.Env...)
 	out, err := cmd.CombinedOutput()
 	return string(out), err
@@ -138,7 +217,7 @@ func NewReattachedTFDir(t *testing.T, config string) *TFDir {
 	reattach := make(chan *plugin.ReattachConfig, 1)
 	closed := make(chan struct{})
 	go func() {
-		err := tf6server.Serve(registryAddressForTests, providerserver.NewProtocol6(newProvider()),
+		err := tf6server.Serve(registryAddressForTests(), providerserver.NewProtocol6(newProvider()),
 			tf6server.WithDebug(ctx, reattach, closed), tf6server.WithLoggingSink(t))
 		if err != nil {
 			t.Errorf("serving the provider: %v", err)
@@ -154,7 +233,7 @@ func NewReattachedTFDir(t *testing.T, config string) *TFDir {
 		cancel()
 		<-closed
 	})
-	info, err := json.Marshal(map[string]any{registryAddressForTests: map[string]any{
+	info, err := json.Marshal(map[string]any{registryAddressForTests(): map[string]any{
 		"Protocol": cfg.Protocol, "ProtocolVersion": cfg.ProtocolVersion, "Pid": cfg.Pid, "Test": cfg.Test,
 		"Addr": map[string]string{"Network": cfg.Addr.Network(), "String": cfg.Addr.String()},
 	}})
@@ -167,5 +246,6 @@ func NewReattachedTFDir(t *testing.T, config string) *TFDir {
 	return d
 }
 
-// registryAddressForTests is the provider's address, as users name it.
-const registryAddressForTests = "registry.terraform.io/platform-iac/krr"
+// registryAddressForTests is the provider's address, as the CLI under test
+// names a source without a host.
+func registryAddressForTests() string { return RegistryHost() + "/platform-iac/krr" }

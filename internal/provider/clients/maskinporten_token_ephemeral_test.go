@@ -12,7 +12,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/tfjsonpath"
-	"github.com/hashicorp/terraform-plugin-testing/tfversion"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider"
@@ -92,7 +91,7 @@ resource "echo" "token" {}
 `
 }
 
-var tokenVersions = []tfversion.TerraformVersionCheck{tfversion.SkipBelow(tfversion.Version1_10_0)}
+var tokenVersions = acctest.Requires(acctest.Ephemeral)
 
 // A client made in the same configuration gets a token for its scope, for
 // its own organisation; the value reaches the echo provider, never the
