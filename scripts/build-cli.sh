@@ -48,9 +48,13 @@ work=$(mktemp -d)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 
 echo "build-cli: building $tool $version from $module@v$version (about 5 minutes)" >&2
-src=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "$module@v$version" |
-  sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
-[[ -d $src ]] || { echo "build-cli: the Go module proxy has no $module@v$version" >&2; exit 1; }
+json=$(cd "$work" && GOFLAGS=-mod=mod go mod download -json "$module@v$version" || true)
+src=$(printf '%s\n' "$json" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
+if [[ ! -d $src ]]; then
+  echo "build-cli: cannot download $module@v$version:" >&2
+  printf '%s\n' "$json" | sed -n 's/^[[:space:]]*"Error": "\(.*\)",$/  \1/p' >&2
+  exit 1
+fi
 cp -R "$src" "$work/src"
 chmod -R u+w "$work/src"
 cd "$work/src"

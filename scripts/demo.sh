@@ -14,6 +14,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
+# TERRAFORM: the terraform (or tofu) to run, as in make demo TERRAFORM=…
+TERRAFORM=${TERRAFORM:-terraform}
+if [[ $TERRAFORM != */* ]]; then
+  TERRAFORM=$(command -v "$TERRAFORM" || echo "$TERRAFORM")
+fi
+export TERRAFORM
 scripts/check-terraform.sh
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/krr-demo.XXXXXX")
@@ -62,7 +68,7 @@ source "$root/scripts/dev-overrides.sh"
 use_dev_overrides "$work/bin" "$work/terraformrc"
 cp "$root"/examples/demo/*.tf "$work/config/"
 
-tf() { terraform -chdir="$work/config" "$@"; }
+tf() { "$TERRAFORM" -chdir="$work/config" "$@"; }
 fail() { echo "demo: $*" >&2; exit 1; }
 
 # plan_exit runs terraform plan -detailed-exitcode into $work/plan.log and

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -24,7 +25,7 @@ const (
 // docServedType is one resource, data source or ephemeral resource the
 // provider serves, with the files tfplugindocs needs for it.
 type docServedType struct {
-	kind     string   // "resources", "data-sources", "ephemeral-resources": the folder under examples/ and docs/
+	kind     string   // "resources", "data-sources", "ephemeral-resources", "actions": the folder under examples/ and docs/
 	typeName string   // krr_scope
 	files    []string // under examples/<kind>/<typeName>/
 }
@@ -82,6 +83,13 @@ func docServedTypes(t *testing.T) []docServedType {
 			var resp ephemeral.MetadataResponse
 			newEphemeral().Metadata(ctx, ephemeral.MetadataRequest{ProviderTypeName: meta.TypeName}, &resp)
 			served = append(served, docServedType{"ephemeral-resources", resp.TypeName, []string{"ephemeral-resource.tf"}})
+		}
+	}
+	if pa, ok := p.(provider.ProviderWithActions); ok {
+		for _, newAction := range pa.Actions(ctx) {
+			var resp action.MetadataResponse
+			newAction().Metadata(ctx, action.MetadataRequest{ProviderTypeName: meta.TypeName}, &resp)
+			served = append(served, docServedType{"actions", resp.TypeName, []string{"action.tf"}})
 		}
 	}
 	for _, s := range served {

@@ -13,6 +13,7 @@ import (
 	"context"
 	"slices"
 
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -31,6 +32,7 @@ const TypeName = "krr"
 var (
 	_ provider.Provider                       = (*krrProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*krrProvider)(nil)
+	_ provider.ProviderWithActions            = (*krrProvider)(nil)
 )
 
 // krrProvider holds only the build version; everything configured lives in
@@ -74,6 +76,7 @@ func (p *krrProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.DataSourceData = data
 	resp.ResourceData = data
 	resp.EphemeralResourceData = data
+	resp.ActionData = data
 }
 
 // Resources, EphemeralResources and DataSources are what each domain
@@ -85,6 +88,11 @@ func (p *krrProvider) Resources(_ context.Context) []func() resource.Resource {
 // EphemeralResources are values that never reach state (Terraform 1.10+).
 func (p *krrProvider) EphemeralResources(_ context.Context) []func() ephemeral.EphemeralResource {
 	return clients.EphemeralResources()
+}
+
+// Actions run on demand or from a resource's action_trigger (Terraform 1.14+).
+func (p *krrProvider) Actions(_ context.Context) []func() action.Action {
+	return clients.Actions()
 }
 
 func (p *krrProvider) DataSources(_ context.Context) []func() datasource.DataSource {

@@ -2,16 +2,11 @@ package clients
 
 import (
 	"context"
-	"errors"
-	"fmt"
-	"net/http"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
@@ -41,11 +36,6 @@ type maskinportenTokenModel struct {
 	Scope       types.String `tfsdk:"scope"`
 	Consumer    types.String `tfsdk:"consumer"`
 }
-
-// defaultWaitFor is how long a new client or key may take to be known:
-// Maskinporten takes up to two minutes, and other clients of the API
-// retry for about three.
-const defaultWaitFor = 3 * time.Minute
 
 func newMaskinportenToken() ephemeral.EphemeralResource {
 	return &maskinportenTokenEphemeral{}
@@ -124,36 +114,14 @@ func (e *maskinportenTokenEphemeral) Open(ctx context.Context, req ephemeral.Ope
 	if resp.Diagnostics.HasError() || e.data == nil {
 		return
 	}
-	key, err := portal.ParseRSAPrivateKeyPEM([]byte(m.PrivateKey.ValueString()))
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("private_key"), "Invalid private key",
-			fmt.Sprintf("private_key cannot sign the grant: %s. It must be an RSA private key in PEM (PKCS#1 or PKCS#8).", err))
-		return
-	}
-	waitFor := defaultWaitFor
-	if w := framework.KnownString(m.WaitFor); w != "" {
-		waitFor, _ = time.ParseDuration(w) // the validator has parsed it
-	}
-	clientID := m.ClientID.ValueString()
-	cfg := portal.GrantConfig{
-		TokenEndpoint: e.data.TokenEndpoint,
-		Audience:      e.data.Audience,
-		ClientID:      clientID,
+	tok, ok := requestClientToken(ctx, e.data, tokenArgs{
+		ClientID:      m.ClientID.ValueString(),
 		KeyID:         m.KeyID.ValueString(),
-		PrivateKey:    key,
+		PrivateKeyPEM: m.PrivateKey.ValueString(),
 		Scopes:        scopes,
-		UserAgent:     e.data.UserAgent,
-		HTTPClient:    &http.Client{Timeout: e.data.RequestTimeout},
-	}
-	tok, waited, err := requestUntilKnown(ctx, cfg, waitFor)
-	if err != nil {
-		detail := err.Error()
-		if waited > 0 {
-			detail += fmt.Sprintf(" (after asking for %s while Maskinporten might not know the client or key yet)", waited.Round(time.Second))
-		}
-		resp.Diagnostics.AddError(fmt.Sprintf("Maskinporten gave client %s no token", clientID), detail+
-			". Check client_id, key_id and private_key (the private half of the key registered as key_id), and that "+
-			"the client carries every scope in scopes.")
+		WaitFor:       framework.KnownString(m.WaitFor),
+	}, nil, &resp.Diagnostics)
+	if !ok {
 		return
 	}
 	m.AccessToken = types.StringValue(tok.AccessToken)
@@ -164,44 +132,4 @@ func (e *maskinportenTokenEphemeral) Open(ctx context.Context, req ephemeral.Ope
 		m.Consumer = types.StringValue(orgno)
 	}
 	resp.Diagnostics.Append(resp.Result.Set(ctx, &m)...)
-}
-
-// requestUntilKnown asks for a token, and asks again while Maskinporten
-// answers that it does not know the client or the key (a new one takes up
-// to two minutes), until waitFor has passed. Any other answer is final.
-func requestUntilKnown(ctx context.Context, cfg portal.GrantConfig, waitFor time.Duration) (portal.Token, time.Duration, error) {
-	request, err := portal.NewTokenRequest(cfg)
-	if err != nil {
-		return portal.Token{}, 0, err
-	}
-	start := time.Now()
-	pause := time.Second
-	for {
-		tok, err := request(ctx)
-		waited := time.Since(start)
-		if err == nil || !notKnownYet(err) || waited+pause > waitFor {
-			return tok, waited, err
-		}
-		t := time.NewTimer(pause)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return portal.Token{}, waited, ctx.Err()
-		case <-t.C:
-		}
-		pause = min(2*pause, 15*time.Second)
-	}
-}
-
-// notKnownYet tells an answer that the client or its key is not known
-// (yet): Maskinporten says "Client authentication failed" for both a client
-// it has not taken in yet and a typo, so the typo waits too.
-func notKnownYet(err error) bool {
-	var te *portal.TokenError
-	if !errors.As(err, &te) || (te.Code != "invalid_grant" && te.Code != "invalid_client") {
-		return false
-	}
-	d := strings.ToLower(te.Description)
-	return strings.Contains(d, "client authentication failed") || strings.Contains(d, "kid") ||
-		strings.Contains(d, "unknown client")
 }

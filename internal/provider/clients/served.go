@@ -1,6 +1,7 @@
 package clients
 
 import (
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -21,4 +22,9 @@ func DataSources() []func() datasource.DataSource {
 // EphemeralResources are the ephemeral resources of this package.
 func EphemeralResources() []func() ephemeral.EphemeralResource {
 	return []func() ephemeral.EphemeralResource{newMaskinportenToken}
+}
+
+// Actions are the actions of this package (Terraform 1.14+).
+func Actions() []func() action.Action {
+	return []func() action.Action{newClientTokenCheck}
 }
