@@ -102,7 +102,7 @@ func TestAccMaskinportenToken_clientMadeInTheSameApply(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   tokenVersions,
 		ProtoV6ProviderFactories: withEcho,
-		Steps: []resource.TestStep{{
+		Steps: []resource.TestStep{acctest.WithEphemeralInPlan(resource.TestStep{
 			Config: tokenConfig(t, p, "B", "krr_scope.read.name", "30s"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("echo.token", tfjsonpath.New("data").AtMapKey("scope"),
@@ -119,7 +119,7 @@ func TestAccMaskinportenToken_clientMadeInTheSameApply(t *testing.T) {
 						return nil
 					})),
 			},
-		}},
+		})},
 	})
 }
 
@@ -170,7 +170,7 @@ func TestAccMaskinportenToken_waitsForANewClient(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		TerraformVersionChecks:   tokenVersions,
 		ProtoV6ProviderFactories: withEcho,
-		Steps: []resource.TestStep{{
+		Steps: []resource.TestStep{acctest.WithEphemeralInPlan(resource.TestStep{
 			Config: tokenConfig(t, p, "B", "krr_scope.read.name", "1m"),
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("echo.token", tfjsonpath.New("data").AtMapKey("consumer"), knownvalue.StringExact(acctest.ProviderOrgno)),
@@ -181,6 +181,6 @@ func TestAccMaskinportenToken_waitsForANewClient(t *testing.T) {
 					return nil
 				}),
 			},
-		}},
+		})},
 	})
 }
