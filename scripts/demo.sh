@@ -21,6 +21,17 @@ if [[ $TERRAFORM != */* ]]; then
 fi
 export TERRAFORM
 scripts/check-terraform.sh
+# Terraform 1.14 and later have actions and terraform query: the demo proves
+# the client with the action krr_client_token_check, and adds a step that
+# adopts a scope made by hand with terraform query. Older versions and
+# OpenTofu prove it with the ephemeral token.
+tf_version=$(TF_CLI_CONFIG_FILE=/dev/null "$TERRAFORM" version -json 2>/dev/null |
+  sed -n 's/.*"terraform_version": *"\([0-9][^"]*\)".*/\1/p' | head -n1)
+tf_rest=${tf_version#*.}
+newest=false
+if [[ $(basename "$TERRAFORM") != tofu* ]] && (( ${tf_rest%%.*} >= 14 )); then
+  newest=true
+fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/krr-demo.XXXXXX")
 fake_pid=""
@@ -67,6 +78,11 @@ export TF_VAR_client_public_key_file="$work/client-key.pub.pem"
 source "$root/scripts/dev-overrides.sh"
 use_dev_overrides "$work/bin" "$work/terraformrc"
 cp "$root"/examples/demo/*.tf "$work/config/"
+if $newest; then
+  cp "$root"/examples/demo/proof/action.tf "$work/config/"
+else
+  cp "$root"/examples/demo/proof/ephemeral.tf "$work/config/"
+fi
 
 tf() { "$TERRAFORM" -chdir="$work/config" "$@"; }
 fail() { echo "demo: $*" >&2; exit 1; }
@@ -92,10 +108,15 @@ tf apply -auto-approve -input=false -no-color >"$work/apply.log" 2>&1 || { cat "
 # The resources as they were made, and the headline of any warning. The
 # client's scope is granted in this same apply, so at plan time it is not
 # usable yet: the provider warns, and checks again just before it writes.
-grep -E ': (Creation|Opening) complete|^Warning:|^Apply complete' "$work/apply.log" | sed 's/^/    /'
-grep -q "the client got a token for $FAKEPORTAL_PROVIDER_PREFIX:persons/v1/person.read, acting for organisation $FAKEPORTAL_CONSUMER_ORGNO" \
-  "$work/config/token-proof.txt" 2>/dev/null || fail "the consumer's client did not get a token in the apply"
-sed 's/^/    /' "$work/config/token-proof.txt"
+grep -E ': (Creation|Opening) complete|^Warning:|^Apply complete|^Action' "$work/apply.log" | sed 's/^/    /'
+proof="the client got a token for $FAKEPORTAL_PROVIDER_PREFIX:persons/v1/person.read, acting for organisation $FAKEPORTAL_CONSUMER_ORGNO"
+if $newest; then
+  grep -q "client .* got a token for $FAKEPORTAL_PROVIDER_PREFIX:persons/v1/person.read, acting for organisation $FAKEPORTAL_CONSUMER_ORGNO" \
+    "$work/apply.log" || fail "the action did not show that the consumer's client got a token in the apply"
+else
+  grep -q "$proof" "$work/config/token-proof.txt" 2>/dev/null || fail "the consumer's client did not get a token in the apply"
+  sed 's/^/    /' "$work/config/token-proof.txt"
+fi
 tf output -no-color
 
 echo "==> 2. terraform plan, right after: nothing to do"
@@ -128,4 +149,41 @@ expect_empty_plan
 
 echo "==> 6. terraform destroy"
 tf destroy -auto-approve -input=false -no-color | grep -E '^Destroy complete' | sed 's/^/    /'
+
+if $newest; then
+  echo "==> 7. someone makes a scope by hand in the portal; terraform query brings it under Terraform"
+  api -X POST --data "{\"prefix\":\"$FAKEPORTAL_PROVIDER_PREFIX\",\"subscope\":\"handmade/v1/case.read\",\"description\":\"Made by hand\"}" \
+    "$KRR_BASE_URL/scopes" >/dev/null
+  mkdir -p "$work/adopt"
+  cat >"$work/adopt/main.tf" <<'TF'
+terraform {
+  required_providers {
+    krr = { source = "platform-iac/krr" }
+  }
+}
+
+# Signed in as the API provider, from the KRR_* environment.
+provider "krr" {}
+TF
+  cat >"$work/adopt/adopt.tfquery.hcl" <<'HCL'
+list "krr_scope" "all" {
+  provider         = krr
+  include_resource = true
+}
+HCL
+  adopt() { "$TERRAFORM" -chdir="$work/adopt" "$@"; }
+  adopt query -no-color -generate-config-out=generated.tf >"$work/query.log" 2>&1 || { cat "$work/query.log" >&2; fail "terraform query failed"; }
+  grep -E 'list\.krr_scope' "$work/query.log" | sed 's/^/    /'
+  grep -q "handmade/v1/case.read" "$work/adopt/generated.tf" || fail "terraform query wrote no configuration for the scope made by hand"
+  adopt apply -auto-approve -input=false -no-color >"$work/adopt.log" 2>&1 || { cat "$work/adopt.log" >&2; fail "the import failed"; }
+  grep -E '^Apply complete' "$work/adopt.log" | sed 's/^/    /'
+  grep -q "1 imported, 0 added, 0 changed, 0 destroyed" "$work/adopt.log" || fail "the adoption did more than import the scope"
+  set +e
+  adopt plan -detailed-exitcode -input=false -no-color >"$work/plan.log" 2>&1
+  rc=$?
+  set -e
+  [[ $rc -eq 0 ]] || { cat "$work/plan.log" >&2; fail "the plan after the adoption is not empty (exit $rc)"; }
+  echo "    no changes"
+  adopt destroy -auto-approve -input=false -no-color | grep -E '^Destroy complete' | sed 's/^/    /'
+fi
 echo "==> demo finished"

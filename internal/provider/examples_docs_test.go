@@ -25,7 +25,7 @@ const (
 // docServedType is one resource, data source or ephemeral resource the
 // provider serves, with the files tfplugindocs needs for it.
 type docServedType struct {
-	kind     string   // "resources", "data-sources", "ephemeral-resources", "actions": the folder under examples/ and docs/
+	kind     string   // "resources", "data-sources", "ephemeral-resources", "actions", "list-resources": the folder under examples/ and docs/
 	typeName string   // krr_scope
 	files    []string // under examples/<kind>/<typeName>/
 }
@@ -71,7 +71,11 @@ func docServedTypes(t *testing.T) []docServedType {
 	for _, newResource := range p.Resources(ctx) {
 		var resp resource.MetadataResponse
 		newResource().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &resp)
-		served = append(served, docServedType{"resources", resp.TypeName, []string{"resource.tf", "import.sh"}})
+		files := []string{"resource.tf", "import.sh"}
+		if _, ok := newResource().(resource.ResourceWithIdentity); ok {
+			files = append(files, "import-by-identity.tf")
+		}
+		served = append(served, docServedType{"resources", resp.TypeName, files})
 	}
 	for _, newDataSource := range p.DataSources(ctx) {
 		var resp datasource.MetadataResponse
@@ -90,6 +94,13 @@ func docServedTypes(t *testing.T) []docServedType {
 			var resp action.MetadataResponse
 			newAction().Metadata(ctx, action.MetadataRequest{ProviderTypeName: meta.TypeName}, &resp)
 			served = append(served, docServedType{"actions", resp.TypeName, []string{"action.tf"}})
+		}
+	}
+	if pl, ok := p.(provider.ProviderWithListResources); ok {
+		for _, newList := range pl.ListResources(ctx) {
+			var resp resource.MetadataResponse
+			newList().Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &resp)
+			served = append(served, docServedType{"list-resources", resp.TypeName, []string{"list-resource.tfquery.hcl"}})
 		}
 	}
 	for _, s := range served {

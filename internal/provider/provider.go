@@ -16,6 +16,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/adoption"
@@ -33,6 +34,7 @@ var (
 	_ provider.Provider                       = (*krrProvider)(nil)
 	_ provider.ProviderWithEphemeralResources = (*krrProvider)(nil)
 	_ provider.ProviderWithActions            = (*krrProvider)(nil)
+	_ provider.ProviderWithListResources      = (*krrProvider)(nil)
 )
 
 // krrProvider holds only the build version; everything configured lives in
@@ -77,6 +79,7 @@ func (p *krrProvider) Configure(ctx context.Context, req provider.ConfigureReque
 	resp.ResourceData = data
 	resp.EphemeralResourceData = data
 	resp.ActionData = data
+	resp.ListResourceData = data
 }
 
 // Resources, EphemeralResources and DataSources are what each domain
@@ -93,6 +96,12 @@ func (p *krrProvider) EphemeralResources(_ context.Context) []func() ephemeral.E
 // Actions run on demand or from a resource's action_trigger (Terraform 1.14+).
 func (p *krrProvider) Actions(_ context.Context) []func() action.Action {
 	return clients.Actions()
+}
+
+// ListResources list what each resource manages, for terraform query
+// (Terraform 1.14+).
+func (p *krrProvider) ListResources(_ context.Context) []func() list.ListResource {
+	return slices.Concat(scopes.ListResources(), clients.ListResources(), contacts.ListResources())
 }
 
 func (p *krrProvider) DataSources(_ context.Context) []func() datasource.DataSource {

@@ -93,3 +93,22 @@ func (f feature) skipReason(openTofu bool, v *version.Version) string {
 	}
 	return ""
 }
+
+// SkipUnless skips a test that runs the CLI itself (TFDir) when the CLI
+// under test lacks one of the features.
+func SkipUnless(t interface {
+	Helper()
+	Skip(...any)
+	Fatal(...any)
+}, features ...feature) {
+	t.Helper()
+	v, err := CLIVersion()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range features {
+		if reason := f.skipReason(IsOpenTofu(), v); reason != "" {
+			t.Skip(reason)
+		}
+	}
+}

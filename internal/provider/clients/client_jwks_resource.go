@@ -20,6 +20,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure      = (*clientJWKSResource)(nil)
 	_ resource.ResourceWithImportState    = (*clientJWKSResource)(nil)
+	_ resource.ResourceWithIdentity       = (*clientJWKSResource)(nil)
 	_ resource.ResourceWithModifyPlan     = (*clientJWKSResource)(nil)
 	_ resource.ResourceWithValidateConfig = (*clientJWKSResource)(nil)
 )
@@ -186,6 +187,7 @@ func (r *clientJWKSResource) Create(ctx context.Context, req resource.CreateRequ
 
 	if r.replaceSet(ctx, &plan, keys, body, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		setClientIdentity(ctx, resp.Identity, clientID, &resp.Diagnostics)
 	}
 }
 
@@ -229,6 +231,9 @@ func (r *clientJWKSResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	clientID := state.ClientID.ValueString()
+	// First, so that state from before identity gets one even when the
+	// client is gone (see clientResource.Read).
+	setClientIdentity(ctx, resp.Identity, clientID, &resp.Diagnostics)
 	const kind = "Key set of client"
 	gone, err := r.clientGone(ctx, clientID)
 	switch {
@@ -296,6 +301,7 @@ func (r *clientJWKSResource) Update(ctx context.Context, req resource.UpdateRequ
 	defer unlock()
 	if r.replaceSet(ctx, &plan, keys, body, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		setClientIdentity(ctx, resp.Identity, clientID, &resp.Diagnostics)
 	}
 }
 
@@ -313,17 +319,4 @@ func (r *clientJWKSResource) Delete(ctx context.Context, req resource.DeleteRequ
 	if err := r.Data.Client.DeleteJWKS(ctx, clientID); err != nil && !portal.IsNotFound(err) {
 		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to remove the keys of client %s", clientID), err, r.Data.Environment)
 	}
-}
-
-// ImportState takes the client's id. Every key the portal holds comes into
-// state in JWK form (see the resource's description).
-func (r *clientJWKSResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !framework.NoWhitespace.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import ID for krr_client_jwks",
-			fmt.Sprintf("The import ID is the client's id (client_id), non-empty and without whitespace; got %q. "+
-				"Example: terraform import krr_client_jwks.example 0f8e1a2b-…", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("client_id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 }

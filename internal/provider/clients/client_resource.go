@@ -6,7 +6,6 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -19,6 +18,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*clientResource)(nil)
 	_ resource.ResourceWithImportState = (*clientResource)(nil)
+	_ resource.ResourceWithIdentity    = (*clientResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*clientResource)(nil)
 )
 
@@ -57,6 +57,9 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 		return
 	}
 	wantActive := plan.Active.ValueBool()
+	// The id is chosen before the POST, so the identity is known whatever
+	// the outcome, and goes with any state set below.
+	setClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 	created, err := r.createOnce(ctx, body)
 	var unknown errOutcomeUnknown
 	if errors.As(err, &unknown) {
@@ -146,6 +149,10 @@ func (r *clientResource) Read(ctx context.Context, req resource.ReadRequest, res
 		return
 	}
 	id := state.ID.ValueString()
+	// First, so that state from before identity gets one even when the
+	// client is gone: the framework refuses a read that leaves the
+	// identity empty, even one that removes the resource.
+	setClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 	scopes.RulesOf(r.Data).ReadFactsAhead() // the plan that follows checks the client's scopes
 	found, err := r.Data.Client.GetIntegration(ctx, id)
 	switch {
@@ -195,6 +202,7 @@ func (r *clientResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	plan.fromPortal(ctx, current, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 	if !wantActive && current.Active {
 		r.deactivate(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 	}
@@ -223,14 +231,4 @@ func (r *clientResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	if err := r.Data.Client.DeactivateIntegration(ctx, id); err != nil && !portal.IsNotFound(err) {
 		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to deactivate client %s", id), err, r.Data.Environment)
 	}
-}
-
-// ImportState takes the client id.
-func (r *clientResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !framework.NoWhitespace.MatchString(req.ID) {
-		resp.Diagnostics.AddError("Invalid import ID for krr_client", fmt.Sprintf("The import ID is the client id, "+
-			"non-empty and without whitespace, e.g. 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f; got %q.", req.ID))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 }

@@ -4,6 +4,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
@@ -27,4 +28,10 @@ func EphemeralResources() []func() ephemeral.EphemeralResource {
 // Actions are the actions of this package (Terraform 1.14+).
 func Actions() []func() action.Action {
 	return []func() action.Action{newClientTokenCheck}
+}
+
+// ListResources are the list resources of this package (Terraform 1.14+,
+// terraform query): each lists the objects of its resource, by identity.
+func ListResources() []func() list.ListResource {
+	return []func() list.ListResource{newClientList, newClientJWKSList}
 }

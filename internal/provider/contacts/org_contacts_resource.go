@@ -3,19 +3,18 @@ package contacts
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 
-	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
 )
 
 var (
 	_ resource.ResourceWithConfigure   = (*orgContactsResource)(nil)
 	_ resource.ResourceWithImportState = (*orgContactsResource)(nil)
+	_ resource.ResourceWithIdentity    = (*orgContactsResource)(nil)
 )
 
 // orgContactsResource manages the organisation's merchant data
@@ -44,7 +43,7 @@ func (r *orgContactsResource) Create(ctx context.Context, req resource.CreateReq
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	r.put(ctx, plan, "Unable to set the organisation's merchant data", resp.State.Set, &resp.Diagnostics)
+	r.put(ctx, plan, "Unable to set the organisation's merchant data", &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
 // Update writes the whole document again: PUT is a full replace.
@@ -63,12 +62,13 @@ func (r *orgContactsResource) Update(ctx context.Context, req resource.UpdateReq
 		addOtherOrganisationError(&resp.Diagnostics, orgno, caller)
 		return
 	}
-	r.put(ctx, plan, fmt.Sprintf("Unable to change the merchant data of organisation %s", orgno), resp.State.Set, &resp.Diagnostics)
+	r.put(ctx, plan, fmt.Sprintf("Unable to change the merchant data of organisation %s", orgno), &resp.State, resp.Identity, &resp.Diagnostics)
 }
 
-// put sends the plan and stores the portal's answer as the new state.
+// put sends the plan and stores the portal's answer as the new state, and
+// the organisation it belongs to as the identity.
 func (r *orgContactsResource) put(ctx context.Context, plan orgContactsModel, summary string,
-	set func(context.Context, any) diag.Diagnostics, diags *diag.Diagnostics) {
+	state *tfsdk.State, identity *tfsdk.ResourceIdentity, diags *diag.Diagnostics) {
 	ct, err := r.Data.Client.PutOrgContacts(ctx, plan.toPortal())
 	if err != nil {
 		addOrgContactsError(diags, summary, err, r.Data.Environment)
@@ -78,8 +78,9 @@ func (r *orgContactsResource) put(ctx context.Context, plan orgContactsModel, su
 	if diags.HasError() {
 		return
 	}
-	state := orgContactsFromPortal(ct, orgno)
-	diags.Append(set(ctx, &state)...)
+	m := orgContactsFromPortal(ct, orgno)
+	diags.Append(state.Set(ctx, &m)...)
+	setOrgContactsIdentity(ctx, identity, orgno, diags)
 }
 
 func (r *orgContactsResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -89,6 +90,12 @@ func (r *orgContactsResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	orgno := state.Orgno.ValueString()
+	if orgno != "" {
+		// First, so that state from before identity gets one even when the
+		// data is gone: the framework refuses a read that leaves the
+		// identity empty, even one that removes the resource.
+		setOrgContactsIdentity(ctx, resp.Identity, orgno, &resp.Diagnostics)
+	}
 	ct, err := r.Data.Client.GetOrgContacts(ctx)
 	switch {
 	case MerchantDataNotSet(err):
@@ -110,6 +117,7 @@ func (r *orgContactsResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	state = orgContactsFromPortal(ct, got)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	setOrgContactsIdentity(ctx, resp.Identity, got, &resp.Diagnostics)
 }
 
 // Delete leaves the data in the portal and says so: clearing it would stop
@@ -122,29 +130,6 @@ func (r *orgContactsResource) Delete(ctx context.Context, req resource.DeleteReq
 		return
 	}
 	resp.Diagnostics.AddWarning(orgContactsLeftInPortal(state.Orgno.ValueString()))
-}
-
-// ImportState takes the organisation number, which must be the one the
-// credentials act for: the portal shows no other organisation's merchant data.
-func (r *orgContactsResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := strings.TrimSpace(req.ID)
-	if err := portal.ValidOrgno(id); err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for krr_org_contacts",
-			fmt.Sprintf("The import ID is the organisation number, 9 digits with a valid mod-11 check digit: %s.", err))
-		return
-	}
-	// Should the token not tell (an opaque static token), Read checks the
-	// portal's answer against the number instead.
-	if r.Data != nil {
-		if caller, err := r.Data.Client.CallerOrgno(ctx); err == nil && caller != id {
-			resp.Diagnostics.AddError("Cannot import another organisation's merchant data",
-				fmt.Sprintf("The import ID is organisation %s, but the provider's credentials act for organisation %s, "+
-					"and the portal shows only that organisation's merchant data. Import %s, or configure the provider "+
-					"with credentials of organisation %s.", id, caller, caller, id))
-			return
-		}
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("orgno"), id)...)
 }
 
 // addOtherOrganisationError: the state is one organisation's merchant data,

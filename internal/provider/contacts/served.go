@@ -2,6 +2,7 @@ package contacts
 
 import (
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 )
 
@@ -15,4 +16,10 @@ func Resources() []func() resource.Resource {
 // DataSources are the data sources of this package.
 func DataSources() []func() datasource.DataSource {
 	return []func() datasource.DataSource{newDataSource}
+}
+
+// ListResources are the list resources of this package (Terraform 1.14+,
+// terraform query): each lists the objects of its resource, by identity.
+func ListResources() []func() list.ListResource {
+	return []func() list.ListResource{newOrgContactsList}
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -19,6 +18,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*scopeAccessResource)(nil)
 	_ resource.ResourceWithImportState = (*scopeAccessResource)(nil)
+	_ resource.ResourceWithIdentity    = (*scopeAccessResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*scopeAccessResource)(nil)
 )
 
@@ -106,6 +106,7 @@ func (r *scopeAccessResource) Create(ctx context.Context, req resource.CreateReq
 	}
 	plan.fromPortal(grant)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setAccessIdentity(ctx, resp.Identity, scope, consumer, &resp.Diagnostics)
 }
 
 func (r *scopeAccessResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -115,6 +116,9 @@ func (r *scopeAccessResource) Read(ctx context.Context, req resource.ReadRequest
 		return
 	}
 	scope, consumer := state.Scope.ValueString(), state.ConsumerOrgno.ValueString()
+	// First, so that state from before identity gets one even when the
+	// grant is gone (see scopeResource.Read).
+	setAccessIdentity(ctx, resp.Identity, scope, consumer, &resp.Diagnostics)
 	grant, err := r.Data.Client.GetScopeAccess(ctx, scope, consumer)
 	label := AccessID(scope, consumer)
 	switch {
@@ -150,17 +154,6 @@ func (r *scopeAccessResource) Delete(ctx context.Context, req resource.DeleteReq
 	if _, err := r.Data.Client.RevokeAccess(ctx, scope, consumer); err != nil && !portal.IsNotFound(err) {
 		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to revoke organisation %s's access to %s", consumer, scope), err, r.Data.Environment)
 	}
-}
-
-func (r *scopeAccessResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	scope, consumer, err := parseScopeAccessID(req.ID)
-	if err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for krr_scope_access", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("scope"), scope)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("consumer_orgno"), consumer)...)
 }
 
 func (m *scopeAccessModel) fromPortal(g *portal.AccessGrant) {

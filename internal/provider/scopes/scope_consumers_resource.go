@@ -24,6 +24,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*scopeConsumersResource)(nil)
 	_ resource.ResourceWithImportState = (*scopeConsumersResource)(nil)
+	_ resource.ResourceWithIdentity    = (*scopeConsumersResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*scopeConsumersResource)(nil)
 )
 
@@ -86,18 +87,19 @@ func (r *scopeConsumersResource) ModifyPlan(ctx context.Context, req resource.Mo
 }
 
 func (r *scopeConsumersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.write(ctx, req.Plan, &resp.State, true, &resp.Diagnostics)
+	r.write(ctx, req.Plan, &resp.State, resp.Identity, true, &resp.Diagnostics)
 }
 
 func (r *scopeConsumersResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.write(ctx, req.Plan, &resp.State, false, &resp.Diagnostics)
+	r.write(ctx, req.Plan, &resp.State, resp.Identity, false, &resp.Diagnostics)
 }
 
 // write makes the scope's approved grants exactly the planned set: it
 // grants what is missing and revokes what is not named, reading the
 // portal's list first so that grants made outside Terraform since the plan
 // are revoked too. Grants that do not change are not written.
-func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, creating bool, diags *diag.Diagnostics) {
+func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, identity *tfsdk.ResourceIdentity,
+	creating bool, diags *diag.Diagnostics) {
 	var plan scopeConsumersModel
 	diags.Append(planned.Get(ctx, &plan)...)
 	var wanted []string
@@ -142,6 +144,7 @@ func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, 
 	}
 	plan.ID = types.StringValue(scope)
 	diags.Append(state.Set(ctx, &plan)...)
+	setConsumersIdentity(ctx, identity, scope, diags)
 }
 
 // approved lists the organisations whose grant of scope is APPROVED,
@@ -176,6 +179,9 @@ func (r *scopeConsumersResource) Read(ctx context.Context, req resource.ReadRequ
 		return
 	}
 	scope := state.ID.ValueString()
+	// First, so that state from before identity gets one even when the
+	// scope is gone (see scopeResource.Read).
+	setConsumersIdentity(ctx, resp.Identity, scope, &resp.Diagnostics)
 	s, err := r.Data.Client.GetScope(ctx, scope)
 	switch {
 	case portal.IsNotFound(err):
@@ -223,15 +229,4 @@ func (r *scopeConsumersResource) Delete(ctx context.Context, req resource.Delete
 			return
 		}
 	}
-}
-
-// ImportState takes the scope's name.
-func (r *scopeConsumersResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if err := CheckName(req.ID); err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for krr_scope_consumers",
-			fmt.Sprintf("The import ID is the scope's name, prefix:subscope: %s.", err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("scope"), req.ID)...)
 }

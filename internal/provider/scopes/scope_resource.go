@@ -16,6 +16,7 @@ import (
 var (
 	_ resource.ResourceWithConfigure   = (*scopeResource)(nil)
 	_ resource.ResourceWithImportState = (*scopeResource)(nil)
+	_ resource.ResourceWithIdentity    = (*scopeResource)(nil)
 	_ resource.ResourceWithModifyPlan  = (*scopeResource)(nil)
 )
 
@@ -90,6 +91,7 @@ func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	plan.fromPortal(ctx, created, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setScopeIdentity(ctx, resp.Identity, plan.Name.ValueString(), &resp.Diagnostics)
 }
 
 // reactivate handles a create that found the name taken. The portal never
@@ -151,6 +153,11 @@ func (r *scopeResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	name := state.ID.ValueString()
+	// First, so that state written before the resource had identity gets
+	// one, also when the scope turns out to be gone: the framework refuses
+	// a read that leaves the identity empty, even one that removes the
+	// resource.
+	setScopeIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 	s, err := r.Data.Client.GetScope(ctx, name)
 	switch {
 	case portal.IsNotFound(err):
@@ -199,6 +206,7 @@ func (r *scopeResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	}
 	plan.fromPortal(ctx, updated, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	setScopeIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 }
 
 // Delete revokes the grants that are still approved, then deactivates the
@@ -252,13 +260,4 @@ func (r *scopeResource) revokeApprovedGrants(ctx context.Context, name string) (
 		revoked = append(revoked, orgLabel(g.ConsumerOrgno, g.ConsumerOrganizationName))
 	}
 	return revoked, nil
-}
-
-// ImportState takes the scope's name, e.g. "prefix:sub/path.read".
-func (r *scopeResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if err := CheckName(req.ID); err != nil {
-		resp.Diagnostics.AddError("Invalid import ID for krr_scope", err.Error())
-		return
-	}
-	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("id"), req.ID)...)
 }
