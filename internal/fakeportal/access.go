@@ -53,18 +53,32 @@ func (f *Fake) listGrants(c *call) (any, error) {
 		}
 		out = append(out, f.grantView(g))
 	}
+	if len(out) == 0 {
+		// Nothing granted: the portal's "does not have any" (§11).
+		switch {
+		case scopeName == "":
+			return nil, noneOf("organization "+consumer, "access to the scopes of organization "+c.caller)
+		case consumer != "":
+			return nil, noneOf("scope "+scopeName, "access grants for organization "+consumer)
+		}
+		return nil, noneOf("scope "+scopeName, "access grants")
+	}
 	sortGrants(out)
 	return out, nil
 }
 
 // GET /scopes/access/all: grants given to the caller, the consumer's view,
-// every state (a client counts the APPROVED ones).
+// every state (a client counts the APPROVED ones). None is the portal's
+// "does not have any" (§11).
 func (f *Fake) grantsToCaller(c *call) (any, error) {
 	out := []Grant{}
 	for _, g := range f.state.Grants {
 		if g.ConsumerOrgno == c.caller {
 			out = append(out, f.grantView(g))
 		}
+	}
+	if len(out) == 0 {
+		return nil, noneOf("organization "+c.caller, "access grants to other organizations' scopes")
 	}
 	sortGrants(out)
 	return out, nil

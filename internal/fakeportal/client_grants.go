@@ -10,11 +10,6 @@ import (
 	"github.com/go-jose/go-jose/v4/jwt"
 )
 
-// clientAuthFailed is Maskinporten's answer to a grant from a client or a
-// key it does not know, or not yet: the same words for both, so a caller
-// cannot tell a typo from a client made a minute ago.
-const clientAuthFailed = "Invalid assertion. Client authentication failed."
-
 // verifyClientGrant checks a grant from a client made through the API (a
 // Maskinporten or KRR client with keys): signed with one of its keys, named
 // by kid, for scopes it carries and may use. A client or key newer than

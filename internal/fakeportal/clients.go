@@ -22,17 +22,19 @@ type clientRequest struct {
 	GrantTypes              []string `json:"grant_types"`
 	Scopes                  []string `json:"scopes"`
 	Active                  *bool    `json:"active"`
-	AccessTokenLifetime     int      `json:"access_token_lifetime"`
-	AuthorizationLifetime   int      `json:"authorization_lifetime"`
-	RefreshTokenLifetime    int      `json:"refresh_token_lifetime"`
-	RefreshTokenUsage       string   `json:"refresh_token_usage"`
-	RedirectURIs            []string `json:"redirect_uris"`
-	PostLogoutRedirectURIs  []string `json:"post_logout_redirect_uris"`
-	FrontchannelLogoutURI   string   `json:"frontchannel_logout_uri"`
-	LogoURI                 string   `json:"logo_uri"`
-	SSODisabled             bool     `json:"sso_disabled"`
-	CodeChallengeMethod     string   `json:"code_challenge_method"`
-	ClientURI               string   `json:"client_uri"`
+	// Lifetimes are pointers: one left out gets its default, while one
+	// sent as 0 is refused, as the real portal does since 2025-05-22.
+	AccessTokenLifetime    *int     `json:"access_token_lifetime"`
+	AuthorizationLifetime  *int     `json:"authorization_lifetime"`
+	RefreshTokenLifetime   *int     `json:"refresh_token_lifetime"`
+	RefreshTokenUsage      string   `json:"refresh_token_usage"`
+	RedirectURIs           []string `json:"redirect_uris"`
+	PostLogoutRedirectURIs []string `json:"post_logout_redirect_uris"`
+	FrontchannelLogoutURI  string   `json:"frontchannel_logout_uri"`
+	LogoURI                string   `json:"logo_uri"`
+	SSODisabled            bool     `json:"sso_disabled"`
+	CodeChallengeMethod    string   `json:"code_challenge_method"`
+	ClientURI              string   `json:"client_uri"`
 
 	FrontchannelLogoutSessionRequired bool `json:"frontchannel_logout_session_required"`
 }
@@ -269,14 +271,14 @@ func (f *Fake) checkClientFields(fe *fieldErrors, req *clientRequest, clientOrgn
 	}
 	for _, l := range []struct {
 		field string
-		v     int
+		v     *int
 	}{
 		{"access_token_lifetime", req.AccessTokenLifetime},
 		{"authorization_lifetime", req.AuthorizationLifetime},
 		{"refresh_token_lifetime", req.RefreshTokenLifetime},
 	} {
-		if l.v < 0 {
-			fe.add(l.field, l.field+" must be 0 or more seconds")
+		if l.v != nil && *l.v < 1 {
+			fe.add(l.field, fmt.Sprintf("%s must be at least 1 second, not %d; leave it out for the default", l.field, *l.v))
 		}
 	}
 	if integrationType == "maskinporten" && len(req.Scopes) == 0 {
@@ -338,11 +340,12 @@ func applyClientFields(cl *Client, req *clientRequest) {
 	cl.FrontchannelLogoutSessionRequired = req.FrontchannelLogoutSessionRequired
 }
 
-func orDefaultInt(v, def int) int {
-	if v == 0 {
+// orDefaultInt is *v, or def when v was left out.
+func orDefaultInt(v *int, def int) int {
+	if v == nil {
 		return def
 	}
-	return v
+	return *v
 }
 
 // newUUID is a random (version 4) UUID, the shape of the portal's client ids.

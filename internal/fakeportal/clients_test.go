@@ -148,6 +148,10 @@ func TestClientValidation(t *testing.T) {
 		{map[string]any{"token_endpoint_auth_method": "client_secret_basic"}, "token_endpoint_auth_method", ""},
 		{map[string]any{"grant_types": []string{"client_credentials"}}, "grant_types", ""},
 		{map[string]any{"access_token_lifetime": -5}, "access_token_lifetime", ""},
+		// 0 is refused (since 2025-05-22), each lifetime on its own.
+		{map[string]any{"access_token_lifetime": 0}, "access_token_lifetime", "at least 1"},
+		{map[string]any{"authorization_lifetime": 0}, "authorization_lifetime", "at least 1"},
+		{map[string]any{"refresh_token_lifetime": 0}, "refresh_token_lifetime", "at least 1"},
 		{map[string]any{"client_id": "has space"}, "client_id", ""},
 		{map[string]any{"client_orgno": "889640783"}, "client_orgno", ""},
 		{map[string]any{"supplier_orgno": "12345678"}, "supplier_orgno", ""},
@@ -166,6 +170,28 @@ func TestClientValidation(t *testing.T) {
 	}
 	// The owner may use its own scope.
 	s.as(t, provOrgno).ok("POST", "/clients", base(map[string]any{"scopes": []string{"prov:mine"}}), nil)
+
+	// A PUT that sends a lifetime of 0 is refused too, and changes nothing;
+	// one that leaves the lifetimes out gets the defaults.
+	prov := s.as(t, provOrgno)
+	var cl Client
+	prov.ok("POST", "/clients", base(map[string]any{"client_id": "life", "scopes": []string{"prov:mine"},
+		"access_token_lifetime": 60, "authorization_lifetime": 600, "refresh_token_lifetime": 300}), &cl)
+	if cl.AccessTokenLifetime != 60 || cl.AuthorizationLifetime != 600 || cl.RefreshTokenLifetime != 300 {
+		t.Fatalf("lifetimes given: %+v", cl)
+	}
+	eb = prov.fails("PUT", "/clients/life", base(map[string]any{"scopes": []string{"prov:mine"}, "refresh_token_lifetime": 0}), http.StatusBadRequest)
+	if !eb.fieldNamed("refresh_token_lifetime") {
+		t.Errorf("PUT with a lifetime of 0: %+v", eb)
+	}
+	prov.ok("GET", "/clients/life", nil, &cl)
+	if cl.RefreshTokenLifetime != 300 {
+		t.Errorf("a refused PUT changed the client: %+v", cl)
+	}
+	prov.ok("PUT", "/clients/life", base(map[string]any{"scopes": []string{"prov:mine"}}), &cl)
+	if cl.AccessTokenLifetime != 120 || cl.AuthorizationLifetime != 7200 || cl.RefreshTokenLifetime != 600 {
+		t.Errorf("lifetimes left out: %+v", cl)
+	}
 }
 
 func TestClientForAnotherOrganisation(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -45,6 +46,13 @@ func forbidden(msg string) *apiError    { return newError(http.StatusForbidden, 
 func notFound(msg string) *apiError     { return newError(http.StatusNotFound, msg) }
 func conflict(msg string) *apiError     { return newError(http.StatusConflict, msg) }
 func unauthorized(msg string) *apiError { return newError(http.StatusUnauthorized, msg) }
+
+// noneOf is how the real portal answers some lists that have nothing in
+// them (§3, §11): not [], but an error whose description says "does not
+// have any", 404 [choice], which clients must read as an empty list.
+func noneOf(subject, things string) *apiError {
+	return notFound(fmt.Sprintf("%s does not have any %s", subject, things))
+}
 
 // fieldErrors collects the validation errors of one request so the answer can
 // name every bad field at once, as the real API does.

@@ -92,7 +92,7 @@ func TestRequestCounts(t *testing.T) {
 	c.ok("GET", "/scopes/scope?scope=prov:a/b", nil, nil)
 	c.ok("GET", "/scopes/scope?scope=prov%3Aa%2Fb", nil, nil)
 	c.ok("PUT", "/scopes/access/"+consOrgno+"?scope=prov:a/b", nil, nil)
-	c.ok("GET", "/scopes/access/all", nil, nil)
+	c.fails("GET", "/scopes/access/all", nil, http.StatusNotFound) // nothing granted to it: "does not have any"
 	s.InjectFault(Fault{Status: 500})
 	c.fails("GET", "/clients/x", nil, 500) // faulted requests count too
 	c.fails("GET", "/clients/x", nil, http.StatusNotFound)

@@ -163,9 +163,16 @@ func (c *apiClient) do(method, path string, body any) (int, []byte, http.Header)
 // ok sends a request that must answer 200 and decodes the answer into out.
 func (c *apiClient) ok(method, path string, body, out any) {
 	c.t.Helper()
+	c.answers(http.StatusOK, method, path, body, out)
+}
+
+// answers sends a request that must answer status (a success other than
+// 200: 201, 204) and decodes the answer, if any, into out.
+func (c *apiClient) answers(want int, method, path string, body, out any) {
+	c.t.Helper()
 	status, raw, _ := c.do(method, path, body)
-	if status != http.StatusOK {
-		c.t.Fatalf("%s %s: status %d, want 200: %s", method, path, status, raw)
+	if status != want {
+		c.t.Fatalf("%s %s: status %d, want %d: %s", method, path, status, want, raw)
 	}
 	if out != nil {
 		if err := json.Unmarshal(raw, out); err != nil {

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/big"
+	"net/http"
 	"slices"
 	"time"
 )
@@ -162,16 +163,24 @@ func (f *Fake) saveKeySet(clientID string, keys []JWK) *KeySet {
 	return ks
 }
 
-// GET /clients/{id}/jwks
+// GET /clients/{id}/jwks. A client without keys answers 404, as the real
+// portal may (§11): a client of the API must not read that as the client
+// gone while the client itself is there.
 func (f *Fake) getKeySet(c *call) (any, error) {
 	cl, err := f.callerClient(c)
 	if err != nil {
 		return nil, err
 	}
-	return keySetView(f.state.JWKS[cl.ClientID]), nil
+	ks := f.state.JWKS[cl.ClientID]
+	if ks == nil || len(ks.Keys) == 0 {
+		return nil, notFound(fmt.Sprintf("client %s has no keys", cl.ClientID))
+	}
+	return keySetView(ks), nil
 }
 
 // POST /clients/{id}/jwks: replace the whole set; keys not named are gone.
+// 201 with the set, as the real portal answers (§11). A set of no keys is
+// refused: the last key goes with DELETE.
 func (f *Fake) replaceKeySet(c *call) (any, error) {
 	cl, err := f.callerClient(c)
 	if err != nil {
@@ -184,8 +193,8 @@ func (f *Fake) replaceKeySet(c *call) (any, error) {
 		return nil, err
 	}
 	fe := &fieldErrors{object: "Jwks"}
-	if req.Keys == nil {
-		fe.add("keys", "keys must be set (an empty array removes every key)")
+	if len(req.Keys) == 0 {
+		fe.add("keys", fmt.Sprintf("keys must hold at least one key; remove every key with DELETE /clients/%s/jwks", cl.ClientID))
 	}
 	if len(req.Keys) > maxKeys {
 		fe.add("keys", fmt.Sprintf("a client has at most %d keys; %d were sent", maxKeys, len(req.Keys)))
@@ -207,10 +216,10 @@ func (f *Fake) replaceKeySet(c *call) (any, error) {
 	if err := fe.err(); err != nil {
 		return nil, err
 	}
-	return keySetView(f.saveKeySet(cl.ClientID, keys)), nil
+	return withStatus{http.StatusCreated, keySetView(f.saveKeySet(cl.ClientID, keys))}, nil
 }
 
-// DELETE /clients/{id}/jwks: remove every key; 200 with an empty body.
+// DELETE /clients/{id}/jwks: remove every key; 204 with no body (§11).
 func (f *Fake) deleteKeySet(c *call) (any, error) {
 	cl, err := f.callerClient(c)
 	if err != nil {
@@ -219,7 +228,7 @@ func (f *Fake) deleteKeySet(c *call) (any, error) {
 	if ks := f.state.JWKS[cl.ClientID]; ks != nil && len(ks.Keys) > 0 {
 		f.saveKeySet(cl.ClientID, []JWK{})
 	}
-	return nil, nil
+	return withStatus{http.StatusNoContent, nil}, nil
 }
 
 // GET /clients/{id}/jwks/{kid}
@@ -293,7 +302,7 @@ func (f *Fake) putKey(c *call) (any, error) {
 	return k, nil
 }
 
-// DELETE /clients/{id}/jwks/{kid}: remove one key; 200 with an empty body.
+// DELETE /clients/{id}/jwks/{kid}: remove one key; 204 with no body (§11).
 func (f *Fake) deleteKey(c *call) (any, error) {
 	cl, err := f.callerClient(c)
 	if err != nil {
@@ -305,5 +314,5 @@ func (f *Fake) deleteKey(c *call) (any, error) {
 		return nil, notFound(fmt.Sprintf("client %s has no key %s", cl.ClientID, kid))
 	}
 	f.saveKeySet(cl.ClientID, slices.DeleteFunc(slices.Clone(ks.Keys), func(k JWK) bool { return k.Kid == kid }))
-	return nil, nil
+	return withStatus{http.StatusNoContent, nil}, nil
 }

@@ -3,6 +3,7 @@ package fakeportal
 import (
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 )
@@ -16,13 +17,15 @@ func TestKeySets(t *testing.T) {
 		"integration_type": "maskinporten", "scopes": []string{"prov:api"}}, nil)
 
 	var ks KeySet
-	cons.ok("GET", "/clients/c1/jwks", nil, &ks)
-	if ks.Keys == nil || len(ks.Keys) != 0 {
-		t.Fatalf("empty set: %+v", ks)
+	// A client without keys: its key set is 404, as the real portal's may
+	// be, while the client is there.
+	if eb := cons.fails("GET", "/clients/c1/jwks", nil, http.StatusNotFound); !strings.Contains(eb.ErrorDesc, "no keys") {
+		t.Errorf("no keys: %s", eb.ErrorDesc)
 	}
+	cons.ok("GET", "/clients/c1", nil, nil)
 
-	// POST replaces the whole set.
-	cons.ok("POST", "/clients/c1/jwks", map[string]any{"keys": []any{validKeyJWK(provKey, "a"), validKeyJWK(consKey, "b")}}, &ks)
+	// POST replaces the whole set, and answers 201 with it.
+	cons.answers(http.StatusCreated, "POST", "/clients/c1/jwks", map[string]any{"keys": []any{validKeyJWK(provKey, "a"), validKeyJWK(consKey, "b")}}, &ks)
 	if len(ks.Keys) != 2 || ks.Created == "" {
 		t.Fatalf("two keys: %+v", ks)
 	}
@@ -30,7 +33,7 @@ func TestKeySets(t *testing.T) {
 	if ks.Keys[0].Exp != wantExp || ks.Keys[0].Created == "" {
 		t.Errorf("default exp %d, want %d", ks.Keys[0].Exp, wantExp)
 	}
-	cons.ok("POST", "/clients/c1/jwks", map[string]any{"keys": []any{validKeyJWK(consKey, "b")}}, &ks)
+	cons.answers(http.StatusCreated, "POST", "/clients/c1/jwks", map[string]any{"keys": []any{validKeyJWK(consKey, "b")}}, &ks)
 	if len(ks.Keys) != 1 || ks.Keys[0].Kid != "b" {
 		t.Fatalf("replaced set: %+v", ks)
 	}
@@ -57,7 +60,7 @@ func TestKeySets(t *testing.T) {
 		t.Errorf("kid mismatch: %+v", eb)
 	}
 	status, raw, _ := cons.do("DELETE", "/clients/c1/jwks/c", nil)
-	if status != http.StatusOK || len(raw) != 0 {
+	if status != http.StatusNoContent || len(raw) != 0 {
 		t.Fatalf("DELETE key: %d %s", status, raw)
 	}
 	cons.fails("GET", "/clients/c1/jwks/c", nil, http.StatusNotFound)
@@ -85,6 +88,8 @@ func TestKeySets(t *testing.T) {
 		{map[string]any{"keys": []any{validKeyJWK(weakKey, "weak")}}, "keys[0].n"},
 		{map[string]any{"keys": []any{validKeyJWK(provKey, "x"), validKeyJWK(consKey, "x")}}, "keys[1].kid"},
 		{map[string]any{}, "keys"},
+		// No keys at all: the last key goes with DELETE, never with POST.
+		{map[string]any{"keys": []any{}}, "keys"},
 	}
 	six := []any{}
 	for i := range 6 {
@@ -121,14 +126,18 @@ func TestKeySets(t *testing.T) {
 		t.Errorf("sixth key: %+v", eb)
 	}
 
-	// DELETE removes every key.
-	status, _, _ = cons.do("DELETE", "/clients/c1/jwks", nil)
-	if status != http.StatusOK {
-		t.Fatalf("DELETE set: %d", status)
+	// DELETE removes every key: 204, no body; the set is then 404, and a
+	// DELETE of no keys is still fine.
+	for range 2 {
+		status, raw, _ = cons.do("DELETE", "/clients/c1/jwks", nil)
+		if status != http.StatusNoContent || len(raw) != 0 {
+			t.Fatalf("DELETE set: %d %s", status, raw)
+		}
 	}
-	cons.ok("GET", "/clients/c1/jwks", nil, &ks)
-	if len(ks.Keys) != 0 {
-		t.Fatalf("after DELETE: %+v", ks)
+	cons.fails("GET", "/clients/c1/jwks", nil, http.StatusNotFound)
+	// A client that does not exist is 404 too, with other words.
+	if eb := cons.fails("GET", "/clients/nobody/jwks", nil, http.StatusNotFound); !strings.Contains(eb.ErrorDesc, "does not exist") {
+		t.Errorf("no client: %s", eb.ErrorDesc)
 	}
 	// dcr.modify is enough for keys; another organisation's client is 403.
 	s.as(t, consOrgno, "idporten:dcr.modify").ok("PUT", "/clients/c1/jwks/m", validKeyJWK(provKey, "m"), nil)

@@ -11,7 +11,7 @@ import (
 func (f *Fake) callerPrefixes(c *call) (any, error) {
 	o := f.orgs[c.caller]
 	if o == nil || len(o.prefixes) == 0 {
-		return nil, notFound(fmt.Sprintf("organization %s does not have any prefixes", c.caller))
+		return nil, noneOf("organization "+c.caller, "prefixes")
 	}
 	return append([]Prefix{}, o.prefixes...), nil
 }

@@ -33,9 +33,9 @@ func TestReadBackObjectsAreAcceptedAsIs(t *testing.T) {
 	}
 
 	var ks KeySet
-	prov.ok("POST", "/clients/rt/jwks", map[string]any{"keys": []any{validKeyJWK(provKey, "k1")}}, &ks)
+	prov.answers(http.StatusCreated, "POST", "/clients/rt/jwks", map[string]any{"keys": []any{validKeyJWK(provKey, "k1")}}, &ks)
 	var ks2 KeySet
-	prov.ok("POST", "/clients/rt/jwks", ks, &ks2)
+	prov.answers(http.StatusCreated, "POST", "/clients/rt/jwks", ks, &ks2)
 	if len(ks2.Keys) != 1 || ks2.Keys[0].Created != ks.Keys[0].Created || ks2.Keys[0].Exp != ks.Keys[0].Exp {
 		t.Errorf("key set round trip: %+v, want %+v", ks2, ks)
 	}

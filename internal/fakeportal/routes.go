@@ -303,6 +303,14 @@ func (f *Fake) serveRoute(c *call) (any, error) {
 	return rt.handle(c)
 }
 
+// withStatus is a handler's answer with a success status other than 200:
+// the key-set writes answer 201 and 204 (portal-api.md §11). A nil body is
+// no body at all.
+type withStatus struct {
+	status int
+	body   any
+}
+
 func (f *Fake) writeResult(w http.ResponseWriter, result any, err error) {
 	if err != nil {
 		switch e := err.(type) {
@@ -315,11 +323,15 @@ func (f *Fake) writeResult(w http.ResponseWriter, result any, err error) {
 		}
 		return
 	}
-	if result == nil { // DELETE /clients/{id} and friends: 200 with an empty body
-		w.WriteHeader(http.StatusOK)
+	status := http.StatusOK
+	if ws, ok := result.(withStatus); ok {
+		status, result = ws.status, ws.body
+	}
+	if result == nil { // DELETE /clients/{id} and friends: an empty body
+		w.WriteHeader(status)
 		return
 	}
-	writeJSON(w, http.StatusOK, result)
+	writeJSON(w, status, result)
 }
 
 // statusWriter remembers the status sent, for OnRequest.

@@ -213,7 +213,9 @@ func applyScopeFields(s *Scope, req *scopeRequest) {
 	s.EnforcedAudForAccessToken = req.EnforcedAudForAccessToken
 }
 
-// GET /scopes/all: the public catalogue, no token needed.
+// GET /scopes/all: the public catalogue, no token needed. The query's
+// integration_type is taken in either case: the web UI sends it in upper
+// case (§11).
 func (f *Fake) scopeCatalogue(c *call) (any, error) {
 	inactive, err := c.boolQuery("inactive")
 	if err != nil {
@@ -243,6 +245,10 @@ func (f *Fake) scopeCatalogue(c *call) (any, error) {
 			continue
 		}
 		out = append(out, scopeView(s))
+	}
+	if len(out) == 0 && len(c.r.URL.Query()) > 0 {
+		// Filtered down to nothing: the portal's "does not have any" (§11).
+		return nil, noneOf("the scope catalogue", "scopes matching "+c.r.URL.RawQuery)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil

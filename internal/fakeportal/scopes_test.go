@@ -160,13 +160,14 @@ func TestScopeCatalogue(t *testing.T) {
 		return strings.Join(n, ",")
 	}
 	for q, want := range map[string]string{
-		"":                                  "prov2:krr,prov:open,prov:public",
-		"?inactive=true":                    "prov2:krr,prov:gone,prov:open,prov:public",
-		"?prefix=prov2":                     "prov2:krr",
-		"?accessible_for_all=true":          "prov:open",
-		"?integration_type=MASKINPORTEN":    "prov:open,prov:public",
-		"?delegated_sources=true":           "prov2:krr",
-		"?integration_type=krr&prefix=prov": "prov:open",
+		"":                                   "prov2:krr,prov:open,prov:public",
+		"?inactive=true":                     "prov2:krr,prov:gone,prov:open,prov:public",
+		"?prefix=prov2":                      "prov2:krr",
+		"?accessible_for_all=true":           "prov:open",
+		"?integration_type=MASKINPORTEN":     "prov:open,prov:public",
+		"?delegated_sources=true":            "prov2:krr",
+		"?integration_type=krr&prefix=prov":  "prov:open",
+		"?integration_type=Krr&prefix=prov2": "prov2:krr", // either case, as the web UI sends upper case
 	} {
 		if got := names(q); got != want {
 			t.Errorf("/scopes/all%s: %s, want %s", q, got, want)

@@ -87,14 +87,14 @@ type verifiedGrant struct {
 func (f *Fake) verifyGrant(assertion string) (*verifiedGrant, error) {
 	tok, err := jwt.ParseSigned(assertion, grantAlgorithms)
 	if err != nil {
-		return nil, invalidGrant("the assertion is not a JWS signed with RS256, RS384 or RS512: " + err.Error())
+		return nil, unreadableGrant("the assertion is not a JWS signed with RS256, RS384 or RS512: " + err.Error())
 	}
 	var unverified grantClaims
 	if err := tok.UnsafeClaimsWithoutVerification(&unverified); err != nil {
-		return nil, invalidGrant("the assertion's claims are not readable: " + err.Error())
+		return nil, unreadableGrant("the assertion's claims are not readable: " + err.Error())
 	}
 	if unverified.Issuer == "" {
-		return nil, invalidGrant("the assertion has no iss (the client_id of the admin client)")
+		return nil, refusedGrant("Invalid JWT claim iss: the assertion has none (it must be the client_id)")
 	}
 	f.countGrant(unverified.Issuer)
 
@@ -143,7 +143,7 @@ func (f *Fake) verifyGrant(assertion string) (*verifiedGrant, error) {
 func grantVerificationKey(client AdminClient, h jose.Header, assertion string) (any, error) {
 	x5c, err := headerX5c(assertion)
 	if err != nil {
-		return nil, invalidGrant(err.Error())
+		return nil, unreadableGrant(err.Error())
 	}
 	switch {
 	case h.KeyID != "":
@@ -199,26 +199,26 @@ func (f *Fake) checkGrantClaims(claims *grantClaims) ([]string, error) {
 	audience := f.issuer + "/"
 	f.mu.Unlock()
 	if len(claims.Audience) != 1 || claims.Audience[0] != audience {
-		return nil, invalidGrant(fmt.Sprintf("aud must be %q (the issuer, trailing slash included), not %q",
+		return nil, refusedGrant(fmt.Sprintf("Invalid JWT claim aud: must be %q (the issuer, trailing slash included), not %q",
 			audience, strings.Join(claims.Audience, " ")))
 	}
 	if claims.IssuedAt == nil || claims.Expiry == nil {
-		return nil, invalidGrant("the assertion must have iat and exp")
+		return nil, refusedGrant("Invalid JWT claims: the assertion must have iat and exp")
 	}
 	iat, exp := claims.IssuedAt.Time(), claims.Expiry.Time()
 	if life := exp.Sub(iat); life <= 0 || life > maxGrantLifetime {
-		return nil, invalidGrant(fmt.Sprintf("exp - iat must be at most %d seconds, is %d",
+		return nil, refusedGrant(fmt.Sprintf("Invalid JWT claims: exp - iat must be at most %d seconds, is %d",
 			int(maxGrantLifetime/time.Second), int(life/time.Second)))
 	}
 	now := f.now()
 	if !now.Before(exp.Add(clockTolerance)) {
-		return nil, invalidGrant("the assertion has expired (exp is in the past)")
+		return nil, refusedGrant("JWT is expired: exp is in the past; check the clock")
 	}
 	if iat.After(now.Add(clockTolerance)) {
-		return nil, invalidGrant("iat is in the future; check the clock")
+		return nil, refusedGrant("Invalid JWT claim iat: it is in the future; check the clock")
 	}
 	if claims.ID == "" {
-		return nil, invalidGrant("the assertion has no jti")
+		return nil, refusedGrant("Invalid JWT claim jti: the assertion has none")
 	}
 	requested := strings.Fields(claims.Scope)
 	if len(requested) == 0 {

@@ -166,13 +166,5 @@ func (c *Client) ListAccessGrantedToMe(ctx context.Context) ([]AccessGrant, erro
 }
 
 func (c *Client) listAccess(ctx context.Context, path string, q url.Values) ([]AccessGrant, error) {
-	var out []AccessGrant
-	err := c.do(ctx, request{method: http.MethodGet, path: path, query: q}, &out)
-	if isNoneError(err) {
-		return []AccessGrant{}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return nonNilSlice(out), nil
+	return readList[AccessGrant](ctx, c, request{method: http.MethodGet, path: path, query: q})
 }

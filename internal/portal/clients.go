@@ -14,15 +14,7 @@ func (c *Client) ListIntegrations(ctx context.Context, includeInactive bool) ([]
 	if includeInactive {
 		q.Set("inactive", "true")
 	}
-	var out []Integration
-	err := c.do(ctx, request{method: http.MethodGet, path: "/clients", query: q}, &out)
-	if isNoneError(err) {
-		return []Integration{}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return nonNilSlice(out), nil
+	return readList[Integration](ctx, c, request{method: http.MethodGet, path: "/clients", query: q})
 }
 
 // GetIntegration reads one client: 404 when there is none, 403 when it is

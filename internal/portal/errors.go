@@ -126,10 +126,14 @@ func hasStatus(err error, status int) bool {
 // noneMarker is what some list endpoints say instead of answering [] (lesson 8).
 const noneMarker = "does not have any"
 
-// isNoneError reports whether err is the portal's way of saying a list is empty.
+// isNoneError reports whether err is the portal's way of saying a list is
+// empty: a 404 (or 400) that says "does not have any". Never a 401 or 403:
+// a token that "does not have any" of the scopes a call needs is refused,
+// and a refusal read as an empty list would plan to create what exists
+// (lesson 8: a 403 is never "gone").
 func isNoneError(err error) bool {
 	var ae *APIError
-	if !errors.As(err, &ae) {
+	if !errors.As(err, &ae) || (ae.StatusCode != http.StatusNotFound && ae.StatusCode != http.StatusBadRequest) {
 		return false
 	}
 	if strings.Contains(strings.ToLower(ae.Message), noneMarker) {
@@ -264,11 +268,13 @@ func excerpt(body []byte) string {
 		}
 		return r
 	}, s)
-	s = strings.Join(strings.Fields(s), " ")
+	// Redacted before it is cut: a token cut in two would no longer look
+	// like one, and its first half would stay.
+	s = redactSecrets(strings.Join(strings.Fields(s), " "))
 	if r := []rune(s); len(r) > excerptLen {
 		s = string(r[:excerptLen]) + "…"
 	}
-	return redactSecrets(s)
+	return s
 }
 
 func firstNonEmpty(ss ...string) string {

@@ -56,21 +56,46 @@ func (c *Client) wroteKeys(clientID string) {
 	}
 }
 
+// getJWKS reads a client's key set. The portal may answer 404 for a client
+// that has no keys (portal-api.md §11): while the client exists, that is a
+// set of no keys, not a client gone; a 404 for a client that does not exist
+// stays a 404, and any other answer to the client's read (a 403) is the
+// error.
 func (c *Client) getJWKS(ctx context.Context, clientID string) (*JWKS, error) {
 	p, err := jwksPath(clientID)
 	if err != nil {
 		return nil, err
 	}
 	var out JWKS
-	if err := c.do(ctx, request{method: http.MethodGet, path: p}, &out); err != nil {
+	err = c.do(ctx, request{method: http.MethodGet, path: p}, &out)
+	if IsNotFound(err) {
+		switch _, cerr := c.GetIntegration(ctx, clientID); {
+		case IsNotFound(cerr):
+			return nil, err
+		case cerr != nil:
+			return nil, cerr
+		}
+		return &JWKS{Keys: []JWK{}}, nil
+	}
+	if err != nil {
 		return nil, err
 	}
 	out.Keys = nonNilSlice(out.Keys)
 	return &out, nil
 }
 
+// keySetAnswer is a key-set write's answer as far as it is the set: Keys
+// is nil when the answer held no "keys" (an empty 201, or something else).
+type keySetAnswer struct {
+	Keys        *[]JWK `json:"keys"`
+	Created     string `json:"created"`
+	LastUpdated string `json:"last_updated"`
+}
+
 // ReplaceJWKS replaces the whole key set with keys: keys not named are
-// removed. At most 5 keys, kids unique.
+// removed. At most 5 keys, kids unique. No keys at all is a DELETE of the
+// set, since the portal refuses a set of none (portal-api.md §11). The
+// portal answers 201; when the answer is not the set, the set is read back.
 func (c *Client) ReplaceJWKS(ctx context.Context, clientID string, keys []JWK) (*JWKS, error) {
 	p, err := jwksPath(clientID)
 	if err != nil {
@@ -87,16 +112,24 @@ func (c *Client) ReplaceJWKS(ctx context.Context, clientID string, keys []JWK) (
 		}
 		seen[k.Kid] = true
 	}
-	var out JWKS
+	if len(keys) == 0 {
+		if err := c.do(ctx, request{method: http.MethodDelete, path: p}, nil); err != nil {
+			return nil, err
+		}
+		return &JWKS{Keys: []JWK{}}, nil
+	}
+	var out keySetAnswer
 	// The POST replaces the whole set: sent twice, it leaves the same set.
-	if err := c.do(ctx, request{method: http.MethodPost, path: p, body: JWKS{Keys: keys}, idempotent: true}, &out); err != nil {
+	if err := c.do(ctx, request{method: http.MethodPost, path: p, body: JWKS{Keys: keys}, idempotent: true, allowEmpty: true}, &out); err != nil {
 		return nil, err
 	}
-	out.Keys = nonNilSlice(out.Keys)
-	return &out, nil
+	if out.Keys == nil {
+		return c.getJWKS(ctx, clientID)
+	}
+	return &JWKS{Keys: nonNilSlice(*out.Keys), Created: out.Created, LastUpdated: out.LastUpdated}, nil
 }
 
-// DeleteJWKS removes every key of a client.
+// DeleteJWKS removes every key of a client. The portal answers 204.
 func (c *Client) DeleteJWKS(ctx context.Context, clientID string) error {
 	p, err := jwksPath(clientID)
 	if err != nil {

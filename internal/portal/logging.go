@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"strings"
 )
 
 // Logger receives the client's diagnostics. The provider plugs tflog in; the
@@ -54,9 +55,14 @@ func scrubFields(f map[string]any) map[string]any {
 }
 
 var (
-	// A JWS compact serialisation: three base64url parts, the first a JSON
-	// header (so starting "eyJ").
-	jwtRe    = regexp.MustCompile(`eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*`)
+	// A JWT wherever it stands, with or without "Bearer" or a field name
+	// before it: a base64url JSON header (so starting "eyJ") and one to four
+	// more parts. That is a JWS (three parts) or a JWE (five), and also one
+	// cut short, as an error text that quotes an assertion may be (header
+	// and payload, the signature lost). Padding is taken too, since a
+	// sloppy encoder adds it and a match that stopped at "=" would leave the
+	// rest of the token behind.
+	jwtRe    = regexp.MustCompile(`eyJ[A-Za-z0-9_=-]+(?:\.[A-Za-z0-9_=-]*){1,4}`)
 	bearerRe = regexp.MustCompile(`(?i)(bearer\s+)[A-Za-z0-9._~+/=-]+`)
 	// Fields that hold a secret, in JSON ("client_secret":"…"), YAML-ish
 	// (client_secret: "…") or form (client_secret=…) text. A quoted value
@@ -73,11 +79,21 @@ var (
 // secret-looking fields from s, whole.
 func redactSecrets(s string) string {
 	s = privateKeyPEMRe.ReplaceAllString(s, "[redacted-private-key]")
-	s = jwtRe.ReplaceAllString(s, "[redacted-jwt]")
+	s = jwtRe.ReplaceAllStringFunc(s, redactJWT)
 	s = bearerRe.ReplaceAllString(s, "${1}[redacted]")
 	s = quotedSecretFieldRe.ReplaceAllString(s, `${1}"[redacted]"`)
 	s = unquotedSecretFieldRe.ReplaceAllString(s, "${1}[redacted]")
 	return s
+}
+
+// redactJWT replaces one JWT. A match that ends in "." took the full stop
+// of the sentence it stood in (an empty last part is allowed, as in an
+// unsigned JWT): the stop is kept.
+func redactJWT(jwt string) string {
+	if strings.HasSuffix(jwt, ".") {
+		return "[redacted-jwt]."
+	}
+	return "[redacted-jwt]"
 }
 
 // leveledLogger adapts a Logger to go-retryablehttp's LeveledLogger for one

@@ -2,6 +2,7 @@ package portal
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -98,6 +99,17 @@ func TestRedactSecrets(t *testing.T) {
 		{"key:\n-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBg\n-----END PRIVATE KEY-----\nafter", []string{"MIIEvQIBADANBg"}, []string{"after"}},
 		{"-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA cut off", []string{"MIIEpAIBAAKCAQEA", "cut off"}, nil},
 		{`{"client_secret":"unterminated`, []string{"unterminated"}, nil},
+		// Bare JWTs: no "Bearer", no field name before them.
+		{`invalid_grant: the assertion ` + bareJWT + ` has expired`, jwtParts(bareJWT), []string{"the assertion ", " has expired"}},
+		{`quoted "` + bareJWT + `", and in brackets (` + bareJWT + `).`, jwtParts(bareJWT), []string{`quoted "`, `", and in brackets (`, ")."}},
+		{`glued:` + bareJWT + `;next`, jwtParts(bareJWT), []string{"glued:", ";next"}},
+		{`token ` + bareJWT + `. Ask again`, jwtParts(bareJWT), []string{"token ", ". Ask again"}},
+		// Cut short after the payload, as a message that quotes only so much.
+		{`grant eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJhZG1pbiIsImp0aSI6IjEyMyJ9 was refused`, []string{"eyJhbGciOiJSUzI1NiJ9", "eyJpc3MiOiJhZG1pbiIsImp0aSI6IjEyMyJ9"}, []string{"grant ", " was refused"}},
+		// A JWE: five parts.
+		{`eyJhbGciOiJSU0EtT0FFUCJ9.a2V5LWtleQ.aXYtaXY.Y2lwaGVyLXRleHQ.dGFnLXRhZw end`, []string{"a2V5LWtleQ", "aXYtaXY", "Y2lwaGVyLXRleHQ", "dGFnLXRhZw"}, []string{" end"}},
+		// Padded by a sloppy encoder.
+		{`eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOiJhIn0=.c2lnbmF0dXJlLXBhcnQ= end`, []string{"eyJpc3MiOiJhIn0", "c2lnbmF0dXJlLXBhcnQ"}, []string{" end"}},
 	}
 	for _, tt := range tests {
 		out := redactSecrets(tt.in)
@@ -114,5 +126,57 @@ func TestRedactSecrets(t *testing.T) {
 		if !strings.Contains(out, "redacted") {
 			t.Errorf("nothing was redacted in %q", out)
 		}
+	}
+}
+
+// bareJWT is a signed grant assertion as an error text may quote it.
+const bareJWT = "eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIiwidHlwIjoiSldUIn0." +
+	"eyJpc3MiOiJhZG1pbiIsImF1ZCI6Imh0dHBzOi8vdGVzdC5tYXNraW5wb3J0ZW4ubm8vIn0." +
+	"SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c-Nm0xZ"
+
+// jwtParts are the parts of a JWT, none of which may be left in a log.
+func jwtParts(jwt string) []string { return strings.Split(jwt, ".") }
+
+// A token endpoint that quotes the assertion it refuses, bare, gets it
+// into neither the error (which the user, a pipeline's log and the
+// action's progress messages show) nor the log.
+func TestTokenErrorNeverQuotesTheAssertion(t *testing.T) {
+	logs := &recordingLogger{}
+	assertions := make(chan string, 1)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.ParseForm()
+		assertions <- r.PostForm.Get("assertion")
+		writeJSON(w, 400, map[string]string{"error": "invalid_grant",
+			"error_description": "Invalid assertion " + r.PostForm.Get("assertion") + ": JWT is expired"})
+	}))
+	defer srv.Close()
+	src := grantSource(t, srv.URL+"/token", func(c *GrantConfig) { c.Logger = logs })
+	_, err := src.Token(context.Background())
+	var te *TokenError
+	if !errors.As(err, &te) || te.Code != "invalid_grant" {
+		t.Fatalf("err = %v, want the TokenError", err)
+	}
+	if !strings.Contains(err.Error(), "Invalid assertion [redacted-jwt]: JWT is expired") {
+		t.Errorf("the endpoint's words are lost: %q", err)
+	}
+	for _, part := range jwtParts(<-assertions) {
+		if part != "" && strings.Contains(err.Error()+logs.text(), part) {
+			t.Errorf("a part of the assertion reached the error or the log: %q\n%s", err, logs.text())
+		}
+	}
+}
+
+// A JWT that an answer's excerpt would cut in two is redacted whole.
+func TestExcerptRedactsAJWTItCuts(t *testing.T) {
+	// The cut falls inside the JWT's header, before its first dot.
+	body := strings.Repeat("x ", (excerptLen-30)/2) + bareJWT + " and more text after it"
+	out := excerpt([]byte(body))
+	for _, part := range jwtParts(bareJWT) {
+		if strings.Contains(out, part[:12]) {
+			t.Errorf("the start of a JWT part survived the cut: %q", out)
+		}
+	}
+	if !strings.Contains(out, "[redacted") {
+		t.Errorf("nothing was redacted in %q", out)
 	}
 }

@@ -9,33 +9,17 @@ import (
 // one gets an empty list (the portal says "does not have any"); prefixes are
 // given out by Digdir's service desk, never by the API.
 func (c *Client) ListPrefixes(ctx context.Context) ([]Prefix, error) {
-	var out []Prefix
-	err := c.do(ctx, request{method: http.MethodGet, path: "/prefix"}, &out)
-	if isNoneError(err) {
-		return []Prefix{}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return nonNilSlice(out), nil
+	return readList[Prefix](ctx, c, request{method: http.MethodGet, path: "/prefix"})
 }
 
 // ListAllPrefixes lists every organisation's prefixes (open endpoint).
 func (c *Client) ListAllPrefixes(ctx context.Context) ([]Prefix, error) {
-	var out []Prefix
-	if err := c.do(ctx, request{method: http.MethodGet, path: "/prefix/all", open: true}, &out); err != nil {
-		return nil, err
-	}
-	return nonNilSlice(out), nil
+	return readList[Prefix](ctx, c, request{method: http.MethodGet, path: "/prefix/all", open: true})
 }
 
 // ListDelegationSources lists the issuers scopes may delegate through (open).
 func (c *Client) ListDelegationSources(ctx context.Context) ([]DelegationSource, error) {
-	var out []DelegationSource
-	if err := c.do(ctx, request{method: http.MethodGet, path: "/delegationsources", open: true}, &out); err != nil {
-		return nil, err
-	}
-	return nonNilSlice(out), nil
+	return readList[DelegationSource](ctx, c, request{method: http.MethodGet, path: "/delegationsources", open: true})
 }
 
 // GetOrganization looks an organisation up by number (open endpoint).

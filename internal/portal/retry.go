@@ -64,9 +64,6 @@ func isDialError(err error) bool {
 func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Duration {
 	if resp != nil {
 		if d, ok := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
-			if d > maxRetryAfter {
-				d = maxRetryAfter
-			}
 			return d
 		}
 	}
@@ -89,7 +86,10 @@ func backoff(min, max time.Duration, attempt int, resp *http.Response) time.Dura
 	return wait
 }
 
-// parseRetryAfter reads a Retry-After value: delay-seconds or an HTTP date.
+// parseRetryAfter reads a Retry-After value, delay-seconds or an HTTP date,
+// as the wait it asks for, at most maxRetryAfter: both forms are capped here,
+// the one place that reads the header, so that no caller can wait out a
+// date a day ahead that the same server could have sent as 86400.
 func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	v = strings.TrimSpace(v)
 	if v == "" {
@@ -108,8 +108,6 @@ func parseRetryAfter(v string, now time.Time) (time.Duration, bool) {
 	if err != nil {
 		return 0, false
 	}
-	if d := t.Sub(now); d > 0 {
-		return d, true
-	}
-	return 0, true
+	// t.Sub saturates rather than overflows for a date centuries ahead.
+	return min(max(t.Sub(now), 0), maxRetryAfter), true
 }

@@ -16,15 +16,7 @@ func (c *Client) ListScopes(ctx context.Context, includeInactive bool) ([]Scope,
 	if includeInactive {
 		q.Set("inactive", "true")
 	}
-	var out []Scope
-	err := c.do(ctx, request{method: http.MethodGet, path: "/scopes", query: q}, &out)
-	if isNoneError(err) {
-		return []Scope{}, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return nonNilSlice(out), nil
+	return readList[Scope](ctx, c, request{method: http.MethodGet, path: "/scopes", query: q})
 }
 
 // GetScope reads one scope: 404 when there is none, 403 when another
@@ -104,7 +96,8 @@ func (c *Client) DeactivateScope(ctx context.Context, name string) (*Scope, erro
 	return &out, nil
 }
 
-// ListPublicScopes reads the public catalogue (no token needed).
+// ListPublicScopes reads the public catalogue (no token needed). A filter
+// that finds nothing may be answered "does not have any": an empty list.
 func (c *Client) ListPublicScopes(ctx context.Context, f PublicScopeFilter) ([]Scope, error) {
 	q := url.Values{}
 	if f.Prefix != "" {
@@ -122,19 +115,7 @@ func (c *Client) ListPublicScopes(ctx context.Context, f PublicScopeFilter) ([]S
 	if f.DelegatedSources != nil {
 		q.Set("delegated_sources", strconv.FormatBool(*f.DelegatedSources))
 	}
-	var out []Scope
-	if err := c.do(ctx, request{method: http.MethodGet, path: "/scopes/all", query: q, open: true}, &out); err != nil {
-		return nil, err
-	}
-	return nonNilSlice(out), nil
-}
-
-// nonNilSlice makes an answer of null an empty list.
-func nonNilSlice[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
+	return readList[Scope](ctx, c, request{method: http.MethodGet, path: "/scopes/all", query: q, open: true})
 }
 
 // wroteScope marks a scope as changed for shared reads.

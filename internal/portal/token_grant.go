@@ -334,7 +334,11 @@ func (s *grantTokenSource) attempt(ctx context.Context, n int) (t Token, retry b
 
 	switch {
 	case jsonOK && ans.Error != "":
-		return Token{}, retry, &TokenError{Endpoint: s.cfg.TokenEndpoint, StatusCode: resp.StatusCode, Code: ans.Error, Description: ans.ErrorDescription}
+		// Redacted: an endpoint may quote the assertion it refuses, and
+		// this text goes to the user, to a pipeline's log and to progress
+		// messages, none of which passes the logger's scrubber.
+		return Token{}, retry, &TokenError{Endpoint: s.cfg.TokenEndpoint, StatusCode: resp.StatusCode,
+			Code: redactSecrets(ans.Error), Description: redactSecrets(ans.ErrorDescription)}
 	case jsonOK && resp.StatusCode == http.StatusOK && ans.AccessToken != "":
 		life := time.Duration(ans.ExpiresIn) * time.Second
 		if life <= 0 {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -115,14 +116,31 @@ func requestUntilKnown(ctx context.Context, cfg portal.GrantConfig, waitFor time
 }
 
 // notKnownYet tells an answer that the client or its key is not known
-// (yet): Maskinporten says "Client authentication failed" for both a client
-// it has not taken in yet and a typo, so the typo waits too.
+// (yet), the one answer that waiting can change. Maskinporten gives a client
+// or key it does not know "Invalid assertion. Client authentication
+// failed." and nothing more, for a client it has not taken in yet and a
+// typo alike, so the typo waits too; and a grant signed with a key it does
+// not know (a key rotated in place under its kid) fails its signature in
+// the same words. A grant it read and refused says why after those words
+// ("… Client authentication failed. Invalid JWT claim aud", an expired
+// assertion), and one it could not read says "Invalid parameter value":
+// waiting changes neither, so they fail at once with the endpoint's words.
 func notKnownYet(err error) bool {
 	var te *portal.TokenError
 	if !errors.As(err, &te) || (te.Code != "invalid_grant" && te.Code != "invalid_client") {
 		return false
 	}
-	d := strings.ToLower(te.Description)
-	return strings.Contains(d, "client authentication failed") || strings.Contains(d, "kid") ||
-		strings.Contains(d, "unknown client")
+	words := func(s string) string { return strings.Trim(strings.TrimSpace(s), ". ") }
+	d := words(strings.TrimPrefix(words(strings.ToLower(te.Description)), "invalid assertion"))
+	if reason, ok := strings.CutPrefix(d, "client authentication failed"); ok {
+		d = words(reason)
+		if d == "" {
+			return true
+		}
+	}
+	return slices.Contains(unknownClientOrKey, d)
 }
+
+// unknownClientOrKey are the reasons, after "Client authentication
+// failed." or alone, that say the client or key is not known, lower case.
+var unknownClientOrKey = []string{"client not found", "unknown client", "unknown kid", "kid not found"}
