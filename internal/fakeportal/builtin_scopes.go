@@ -36,11 +36,15 @@ func builtinScope(name, description string) Scope {
 }
 
 // knownScope finds a scope by name among the stored scopes and then the
-// built-in ones. The built-in ones are copies: changing them changes nothing.
+// built-in ones (KRR's, krr_scopes.go, and the OpenID Connect ones). The built-in ones are copies: changing them changes nothing.
 // Callers hold f.mu.
 func (f *Fake) knownScope(name string) (*Scope, bool) {
 	if s, ok := f.state.Scopes[name]; ok {
 		return s, true
+	}
+	if s, ok := krrScopes[name]; ok {
+		s.AllowedIntegrationTypes = append([]string{}, s.AllowedIntegrationTypes...)
+		return &s, true
 	}
 	if s, ok := builtinScopes[name]; ok {
 		s.AllowedIntegrationTypes = append([]string{}, s.AllowedIntegrationTypes...)

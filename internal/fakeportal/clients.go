@@ -71,6 +71,8 @@ func (f *Fake) clientView(cl *Client) Client {
 	v := *cl
 	v.GrantTypes = append([]string{}, cl.GrantTypes...)
 	v.Scopes = append([]string{}, cl.Scopes...)
+	v.RedirectURIs = append([]string{}, cl.RedirectURIs...) // [] when empty, never null (§11)
+	v.PostLogoutRedirectURIs = append([]string{}, cl.PostLogoutRedirectURIs...)
 	v.ClientSecret = ""
 	v.JWKSURI = f.issuer + apiBase + "/clients/" + cl.ClientID + "/jwks"
 	return v
@@ -213,16 +215,18 @@ func (f *Fake) updateClient(c *call) (any, error) {
 	return f.clientView(cl), nil
 }
 
-// DELETE /clients/{id}: deactivate; 200 with an empty body.
+// DELETE /clients/{id}: deactivate; 200 with an empty body. A client that is
+// deactivated already answers 409, as the real portal may (§11).
 func (f *Fake) deleteClient(c *call) (any, error) {
 	cl, err := f.callerClient(c)
 	if err != nil {
 		return nil, err
 	}
-	if cl.Active {
-		cl.Active = false
-		cl.LastUpdated = f.touch(cl.LastUpdated)
+	if !cl.Active {
+		return nil, conflict(fmt.Sprintf("client %s is already deactivated", cl.ClientID))
 	}
+	cl.Active = false
+	cl.LastUpdated = f.touch(cl.LastUpdated)
 	return nil, nil
 }
 
@@ -286,6 +290,11 @@ func (f *Fake) checkClientFields(fe *fieldErrors, req *clientRequest, clientOrgn
 	}
 	for _, name := range req.Scopes {
 		if msg := f.scopeUnusable(name, clientOrgno, integrationType); msg != "" {
+			fe.add("scopes", msg)
+		}
+	}
+	if integrationType == "krr" {
+		if msg := krrClientScopesRule(req.Scopes); msg != "" {
 			fe.add("scopes", msg)
 		}
 	}

@@ -96,6 +96,11 @@ func TestClientLifecycle(t *testing.T) {
 	if status != http.StatusOK || len(raw) != 0 {
 		t.Fatalf("DELETE: %d %q", status, raw)
 	}
+	// Again: the client is deactivated already, and the portal may say so
+	// with 409 (§11).
+	if eb := cons.fails("DELETE", "/clients/my-client-1", nil, http.StatusConflict); !strings.Contains(eb.ErrorDesc, "already deactivated") {
+		t.Errorf("second DELETE: %s", eb.ErrorDesc)
+	}
 	var list []Client
 	cons.ok("GET", "/clients", nil, &list)
 	if len(list) != 1 || list[0].ClientID != gen.ClientID {

@@ -65,6 +65,12 @@ type Options struct {
 	// this seed so that a run can be replayed. Zero keeps one form,
 	// milliseconds with the clock's offset.
 	TimestampSeed int64
+
+	// KeySetAnswer is how POST /clients/{id}/jwks writes each key's created
+	// and exp, which the real portal does not promise (portal-api.md §11):
+	// KeySetAnswerVaried (the default), KeySetAnswerBare or
+	// KeySetAnswerRenewed; see key_set_answer.go.
+	KeySetAnswer string
 }
 
 // Fake is the fake portal. It implements http.Handler and is safe for

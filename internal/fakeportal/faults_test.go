@@ -37,10 +37,10 @@ func TestFaults(t *testing.T) {
 	t.Run("AfterWrite performs the write", func(t *testing.T) {
 		s.InjectFault(Fault{Method: "POST", Route: "/clients", Status: 502, AfterWrite: true})
 		c.fails("POST", "/clients", map[string]any{"client_id": "aw", "client_name": "n", "description": "d",
-			"integration_type": "krr"}, 502)
+			"integration_type": "krr", "scopes": KRRGlobalScopes}, 502)
 		c.ok("GET", "/clients/aw", nil, nil)
 		c.fails("POST", "/clients", map[string]any{"client_id": "aw", "client_name": "n", "description": "d",
-			"integration_type": "krr"}, http.StatusConflict)
+			"integration_type": "krr", "scopes": KRRGlobalScopes}, http.StatusConflict)
 	})
 	t.Run("Drop", func(t *testing.T) {
 		s.InjectFault(Fault{Route: "/scopes", Drop: true})

@@ -19,7 +19,9 @@ const (
 	maxKeyLifetime = 365 * 24 * time.Hour // [choice] default and upper bound of exp
 )
 
-var keyAlgorithms = []string{"RS256", "RS384", "RS512"}
+// keyAlgorithms: the 2025 schema of a client key has no RS384 (§11), although
+// the token endpoint takes grants signed with it.
+var keyAlgorithms = []string{"RS256", "RS512"}
 
 // privateMembers are JWK members that only a private key has. A key set that
 // holds one would leak the client's private key to the portal: refused.
@@ -216,7 +218,8 @@ func (f *Fake) replaceKeySet(c *call) (any, error) {
 	if err := fe.err(); err != nil {
 		return nil, err
 	}
-	return withStatus{http.StatusCreated, keySetView(f.saveKeySet(cl.ClientID, keys))}, nil
+	f.renewOnReplace(keys)
+	return withStatus{http.StatusCreated, f.replaceAnswer(f.saveKeySet(cl.ClientID, keys))}, nil
 }
 
 // DELETE /clients/{id}/jwks: remove every key; 204 with no body (§11).

@@ -80,6 +80,8 @@ func TestKeySets(t *testing.T) {
 		{withKey(func(k map[string]any) { k["use"] = "enc" }), "keys[0].use"},
 		{withKey(func(k map[string]any) { delete(k, "use") }), "keys[0].use"},
 		{withKey(func(k map[string]any) { k["alg"] = "ES256" }), "keys[0].alg"},
+		// The portal's 2025 key schema has no RS384 (portal-api.md §11).
+		{withKey(func(k map[string]any) { k["alg"] = "RS384" }), "keys[0].alg"},
 		{withKey(func(k map[string]any) { k["kid"] = "bad kid!" }), "keys[0].kid"},
 		{withKey(func(k map[string]any) { k["d"] = "c2VjcmV0" }), "keys[0].d"},
 		{withKey(func(k map[string]any) { k["p"] = "c2VjcmV0" }), "keys[0].p"},

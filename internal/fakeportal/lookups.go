@@ -2,6 +2,7 @@ package fakeportal
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 )
 
@@ -19,8 +20,13 @@ func (f *Fake) callerPrefixes(c *call) (any, error) {
 // GET /prefix/all: every prefix of every organisation; no token needed.
 func (f *Fake) allPrefixes(c *call) (any, error) {
 	out := []Prefix{}
+	krrTaken := false
 	for _, o := range f.orgs {
 		out = append(out, o.prefixes...)
+		krrTaken = krrTaken || slices.Contains(o.Prefixes, krrPrefix)
+	}
+	if !krrTaken {
+		out = append(out, krrPrefixEntry()) // the prefix of KRR's own scopes, Digdir's
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Prefix < out[j].Prefix })
 	return out, nil

@@ -27,7 +27,9 @@ func TestOpenLookups(t *testing.T) {
 	open := &apiClient{t: t, s: s} // no token
 	var ps []Prefix
 	open.ok("GET", "/prefix/all", nil, &ps)
-	if len(ps) != 3 {
+	// The seeded organisations' three, and krr, Digdir's, for KRR's own
+	// scopes (§11).
+	if len(ps) != 4 || ps[0].Prefix != "krr" || ps[0].OwnerOrgno != digdirOrgno {
 		t.Fatalf("every prefix: %+v", ps)
 	}
 	var ds []DelegationSource

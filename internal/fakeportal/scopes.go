@@ -8,13 +8,16 @@ import (
 )
 
 // scopeRequest is a scope as POST and PUT /scopes receive it. Active is a
-// pointer so that an omitted active can fall back to its default.
+// pointer so that an omitted active can fall back to its default. The three
+// optional strings are pointers because a PUT that leaves one out keeps its
+// old value, as the real portal may (portal-api.md §11): clearing one takes
+// an explicit "".
 type scopeRequest struct {
 	Name                       string   `json:"name"`
 	Prefix                     string   `json:"prefix"`
 	Subscope                   string   `json:"subscope"`
 	Description                string   `json:"description"`
-	LongDescription            string   `json:"long_description"`
+	LongDescription            *string  `json:"long_description"`
 	Active                     *bool    `json:"active"`
 	OwnerOrgno                 string   `json:"owner_orgno"` // set by the server; checked when given
 	AllowedIntegrationTypes    []string `json:"allowed_integration_types"`
@@ -24,10 +27,10 @@ type scopeRequest struct {
 	RequiresUserAuthentication bool     `json:"requires_user_authentication"`
 	RequiresPseudonymousTokens bool     `json:"requires_pseudonymous_tokens"`
 	AccessibleForAll           bool     `json:"accessible_for_all"`
-	DelegationSource           string   `json:"delegation_source"`
+	DelegationSource           *string  `json:"delegation_source"`
 	AtMaxAge                   int      `json:"at_max_age"`
 	AuthorizationMaxLifetime   int      `json:"authorization_max_lifetime"`
-	EnforcedAudForAccessToken  string   `json:"enforced_aud_for_access_token"`
+	EnforcedAudForAccessToken  *string  `json:"enforced_aud_for_access_token"`
 }
 
 const (
@@ -120,7 +123,8 @@ func (f *Fake) createScope(c *call) (any, error) {
 }
 
 // PUT /scopes?scope=NAME: replace every changeable field; what is left out
-// goes back to its default.
+// goes back to its default, but for long_description, delegation_source and
+// enforced_aud_for_access_token, which keep their old value (§11).
 func (f *Fake) updateScope(c *call) (any, error) {
 	s, err := f.callerScope(c)
 	if err != nil {
@@ -170,7 +174,7 @@ func (f *Fake) checkScopeFields(fe *fieldErrors, req *scopeRequest) {
 	}
 	fe.checkRequired("description", req.Description)
 	fe.checkMaxLen("description", req.Description, maxDescription)
-	fe.checkMaxLen("long_description", req.LongDescription, maxLongDescription)
+	fe.checkMaxLen("long_description", deref(req.LongDescription), maxLongDescription)
 	for _, it := range req.AllowedIntegrationTypes {
 		fe.checkEnum("allowed_integration_types", it, integrationTypes)
 	}
@@ -186,20 +190,21 @@ func (f *Fake) checkScopeFields(fe *fieldErrors, req *scopeRequest) {
 	if req.AuthorizationMaxLifetime < 0 {
 		fe.add("authorization_max_lifetime", "authorization_max_lifetime must be 0 or more seconds")
 	}
-	if req.DelegationSource != "" && !slices.ContainsFunc(f.state.DelegationSources,
-		func(d DelegationSource) bool { return d.Issuer == req.DelegationSource }) {
-		fe.add("delegation_source", fmt.Sprintf("delegation_source %q is not the issuer of a known delegation source (see GET /delegationsources)", req.DelegationSource))
+	if source := deref(req.DelegationSource); source != "" && !slices.ContainsFunc(f.state.DelegationSources,
+		func(d DelegationSource) bool { return d.Issuer == source }) {
+		fe.add("delegation_source", fmt.Sprintf("delegation_source %q is not the issuer of a known delegation source (see GET /delegationsources)", source))
 	}
-	if hasSpace(req.EnforcedAudForAccessToken) {
+	if hasSpace(deref(req.EnforcedAudForAccessToken)) {
 		fe.add("enforced_aud_for_access_token", "enforced_aud_for_access_token must not hold whitespace")
 	}
 }
 
 // applyScopeFields sets every changeable field but active from req, with the
-// defaults of §4 for what req leaves out.
+// defaults of §4 for what req leaves out, but for the three optional strings,
+// which keep what s holds (on create: none) when req leaves them out (§11).
 func applyScopeFields(s *Scope, req *scopeRequest) {
 	s.Description = req.Description
-	s.LongDescription = req.LongDescription
+	keepUnlessSent(&s.LongDescription, req.LongDescription)
 	s.AllowedIntegrationTypes = uniqueStrings(req.AllowedIntegrationTypes)
 	s.TokenType = orDefault(req.TokenType, "SELF_CONTAINED")
 	s.Visibility = orDefault(req.Visibility, "PUBLIC")
@@ -207,10 +212,25 @@ func applyScopeFields(s *Scope, req *scopeRequest) {
 	s.RequiresUserAuthentication = req.RequiresUserAuthentication
 	s.RequiresPseudonymousTokens = req.RequiresPseudonymousTokens
 	s.AccessibleForAll = req.AccessibleForAll
-	s.DelegationSource = req.DelegationSource
+	keepUnlessSent(&s.DelegationSource, req.DelegationSource)
 	s.AtMaxAge = req.AtMaxAge
 	s.AuthorizationMaxLifetime = req.AuthorizationMaxLifetime
-	s.EnforcedAudForAccessToken = req.EnforcedAudForAccessToken
+	keepUnlessSent(&s.EnforcedAudForAccessToken, req.EnforcedAudForAccessToken)
+}
+
+// keepUnlessSent sets *field to the value sent, and leaves it as it was when
+// none was.
+func keepUnlessSent(field, sent *string) {
+	if sent != nil {
+		*field = *sent
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
 }
 
 // GET /scopes/all: the public catalogue, no token needed. The query's
@@ -233,7 +253,11 @@ func (f *Fake) scopeCatalogue(c *call) (any, error) {
 	delegated := c.query("delegated_sources")
 
 	out := []scopeAnswer{}
+	listed := f.catalogueKRRScopes() // KRR's own scopes are in the catalogue (§11)
 	for _, s := range f.state.Scopes {
+		listed = append(listed, s)
+	}
+	for _, s := range listed {
 		switch {
 		case s.Visibility != "PUBLIC",
 			!s.Active && !inactive,

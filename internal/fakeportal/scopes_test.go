@@ -42,13 +42,20 @@ func TestScopeLifecycle(t *testing.T) {
 	c.fails("POST", "/scopes", map[string]any{"prefix": "prov", "subscope": "pensjon/v3/alderspensjon", "description": "x"}, http.StatusConflict)
 
 	// PUT with active true brings it back, and replaces every field: what is
-	// left out goes back to its default.
+	// left out goes back to its default, but long_description,
+	// delegation_source and enforced_aud_for_access_token, which keep their
+	// old value when left out, as the real portal's may (§11).
 	var put Scope
 	c.ok("PUT", "/scopes"+name, map[string]any{"description": "Ny", "active": true}, &put)
-	if !put.Active || put.Description != "Ny" || put.LongDescription != "" || put.AccessibleForAll ||
+	if !put.Active || put.Description != "Ny" || put.LongDescription != "Lang" || put.AccessibleForAll ||
 		put.AtMaxAge != 0 || len(put.AllowedIntegrationTypes) != 0 || put.Prefix != "prov" ||
 		put.Created != created.Created || put.LastUpdated == deleted.LastUpdated {
 		t.Fatalf("after PUT: %+v", put)
+	}
+	// Sent as "", each is cleared.
+	c.ok("PUT", "/scopes"+name, map[string]any{"description": "Ny", "active": true, "long_description": ""}, &put)
+	if put.LongDescription != "" {
+		t.Fatalf("long_description not cleared: %+v", put)
 	}
 	var one Scope
 	c.ok("GET", "/scopes/scope"+name, nil, &one)
@@ -159,15 +166,21 @@ func TestScopeCatalogue(t *testing.T) {
 		}
 		return strings.Join(n, ",")
 	}
+	// KRR's own scopes are in the catalogue, open to all: the krr:global
+	// ones for krr and maskinporten clients, the krr:user ones for
+	// api_klient clients (§11).
+	const krrGlobal = "krr:global/digitalpost.read,krr:global/kontaktinformasjon.read,"
+	const krrAll = krrGlobal + "krr:user/digitalpost.read,krr:user/kontaktinformasjon.read,krr:user/spraak.write,"
 	for q, want := range map[string]string{
-		"":                                   "prov2:krr,prov:open,prov:public",
-		"?inactive=true":                     "prov2:krr,prov:gone,prov:open,prov:public",
-		"?prefix=prov2":                      "prov2:krr",
-		"?accessible_for_all=true":           "prov:open",
-		"?integration_type=MASKINPORTEN":     "prov:open,prov:public",
-		"?delegated_sources=true":            "prov2:krr",
-		"?integration_type=krr&prefix=prov":  "prov:open",
-		"?integration_type=Krr&prefix=prov2": "prov2:krr", // either case, as the web UI sends upper case
+		"":                               krrAll + "prov2:krr,prov:open,prov:public",
+		"?inactive=true":                 krrAll + "prov2:krr,prov:gone,prov:open,prov:public",
+		"?prefix=prov2":                  "prov2:krr",
+		"?accessible_for_all=true":       krrAll + "prov:open",
+		"?integration_type=MASKINPORTEN": krrGlobal + "prov:open,prov:public",
+		"?integration_type=api_klient&prefix=krr": "krr:user/digitalpost.read,krr:user/kontaktinformasjon.read,krr:user/spraak.write",
+		"?delegated_sources=true":                 "prov2:krr",
+		"?integration_type=krr&prefix=prov":       "prov:open",
+		"?integration_type=Krr&prefix=prov2":      "prov2:krr", // either case, as the web UI sends upper case
 	} {
 		if got := names(q); got != want {
 			t.Errorf("/scopes/all%s: %s, want %s", q, got, want)

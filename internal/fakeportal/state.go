@@ -32,13 +32,14 @@ func newState() *State {
 	}
 }
 
-// Scope is portal-api.md §4's scope object.
+// Scope is portal-api.md §4's scope object. Unset strings are answered as
+// "", as the real portal does (§11): none is left out of an answer.
 type Scope struct {
 	Name                       string   `json:"name"`
 	Prefix                     string   `json:"prefix"`
 	Subscope                   string   `json:"subscope"`
 	Description                string   `json:"description"`
-	LongDescription            string   `json:"long_description,omitempty"`
+	LongDescription            string   `json:"long_description"`
 	Active                     bool     `json:"active"`
 	OwnerOrgno                 string   `json:"owner_orgno"`
 	AllowedIntegrationTypes    []string `json:"allowed_integration_types"`
@@ -48,10 +49,10 @@ type Scope struct {
 	RequiresUserAuthentication bool     `json:"requires_user_authentication"`
 	RequiresPseudonymousTokens bool     `json:"requires_pseudonymous_tokens"`
 	AccessibleForAll           bool     `json:"accessible_for_all"`
-	DelegationSource           string   `json:"delegation_source,omitempty"`
+	DelegationSource           string   `json:"delegation_source"`
 	AtMaxAge                   int      `json:"at_max_age"`
 	AuthorizationMaxLifetime   int      `json:"authorization_max_lifetime"`
-	EnforcedAudForAccessToken  string   `json:"enforced_aud_for_access_token,omitempty"`
+	EnforcedAudForAccessToken  string   `json:"enforced_aud_for_access_token"`
 	Created                    string   `json:"created"`
 	LastUpdated                string   `json:"last_updated"`
 }
@@ -80,7 +81,9 @@ type Grant struct {
 }
 
 // Client is §6's client object. ClientSecret is never stored: the fake sets it
-// only on the copy it answers with, right after making a secret.
+// only on the copy it answers with, right after making a secret. Unset
+// strings, false booleans and empty lists are answered explicitly ("",
+// false, []), as the real portal does (§11).
 type Client struct {
 	ClientID                string   `json:"client_id"`
 	ClientName              string   `json:"client_name"`
@@ -96,14 +99,14 @@ type Client struct {
 	AccessTokenLifetime     int      `json:"access_token_lifetime"`
 	AuthorizationLifetime   int      `json:"authorization_lifetime"`
 	RefreshTokenLifetime    int      `json:"refresh_token_lifetime"`
-	RefreshTokenUsage       string   `json:"refresh_token_usage,omitempty"`
-	RedirectURIs            []string `json:"redirect_uris,omitempty"`
-	PostLogoutRedirectURIs  []string `json:"post_logout_redirect_uris,omitempty"`
-	FrontchannelLogoutURI   string   `json:"frontchannel_logout_uri,omitempty"`
-	LogoURI                 string   `json:"logo_uri,omitempty"`
-	SSODisabled             bool     `json:"sso_disabled,omitempty"`
-	CodeChallengeMethod     string   `json:"code_challenge_method,omitempty"`
-	ClientURI               string   `json:"client_uri,omitempty"`
+	RefreshTokenUsage       string   `json:"refresh_token_usage"`
+	RedirectURIs            []string `json:"redirect_uris"`
+	PostLogoutRedirectURIs  []string `json:"post_logout_redirect_uris"`
+	FrontchannelLogoutURI   string   `json:"frontchannel_logout_uri"`
+	LogoURI                 string   `json:"logo_uri"`
+	SSODisabled             bool     `json:"sso_disabled"`
+	CodeChallengeMethod     string   `json:"code_challenge_method"`
+	ClientURI               string   `json:"client_uri"`
 
 	FrontchannelLogoutSessionRequired bool `json:"frontchannel_logout_session_required"`
 

@@ -47,7 +47,9 @@ func TestPutSendsEveryField(t *testing.T) {
 		if err := json.NewDecoder(r.Body).Decode(&m); err != nil {
 			t.Fatal(err)
 		}
-		for _, k := range []string{"active", "accessible_for_all", "requires_user_consent", "at_max_age", "description", "long_description"} {
+		for _, k := range []string{"active", "accessible_for_all", "requires_user_consent", "at_max_age", "description", "long_description",
+			// Left out, they may keep their old value in the portal (§11).
+			"delegation_source", "enforced_aud_for_access_token"} {
 			if _, ok := m[k]; !ok {
 				t.Errorf("PUT body lacks %q: %v", k, m)
 			}
@@ -79,10 +81,14 @@ func TestIntegrationJSONNeverSendsSecret(t *testing.T) {
 	if strings.Contains(s, "s3cr3t") || strings.Contains(s, "client_secret") {
 		t.Errorf("secret sent: %s", s)
 	}
-	for _, k := range []string{`"scopes":[]`, `"grant_types":[]`, `"redirect_uris":[]`, `"active":false`, `"access_token_lifetime":0`, `"sso_disabled":false`} {
+	for _, k := range []string{`"scopes":[]`, `"grant_types":[]`, `"redirect_uris":[]`, `"active":false`, `"sso_disabled":false`} {
 		if !strings.Contains(s, k) {
 			t.Errorf("%s lacks %s", s, k)
 		}
+	}
+	// A lifetime of 0 is refused by the portal (§11): never sent.
+	if strings.Contains(s, "lifetime") {
+		t.Errorf("a lifetime of 0 was sent: %s", s)
 	}
 	// An answer's secret is still read.
 	var in Integration
@@ -236,6 +242,8 @@ func TestJWKSCalls(t *testing.T) {
 			}
 			w.Header().Set("Content-Type", "application/json")
 			w.Write(body)
+		case "GET /api/v1/clients/c 1/jwks": // the echo above has no exp or created: read back
+			writeJSON(w, 200, JWKS{Keys: []JWK{{Kid: "k1", Exp: 1, Created: "c"}}})
 		case "PUT /api/v1/clients/c 1/jwks/k1":
 			writeJSON(w, 200, JWK{Kid: "k1", Exp: 1})
 		case "DELETE /api/v1/clients/c 1/jwks":

@@ -80,13 +80,23 @@ func (c *Client) UpdateIntegration(ctx context.Context, id string, in Integratio
 	return &out, nil
 }
 
-// DeactivateIntegration deactivates a client (nothing is deleted).
+// DeactivateIntegration deactivates a client (nothing is deleted). The
+// portal may answer 409 for a client that is deactivated already (§11), as
+// it is after a DELETE whose answer was lost and retried: the client is read
+// back, directly, and one that is inactive is what was asked for.
 func (c *Client) DeactivateIntegration(ctx context.Context, id string) error {
 	if err := checkID("client id", id); err != nil {
 		return err
 	}
 	defer c.wroteIntegration(id)
-	return c.do(ctx, request{method: http.MethodDelete, path: "/clients/" + escape(id)}, nil)
+	err := c.do(ctx, request{method: http.MethodDelete, path: "/clients/" + escape(id)}, nil)
+	if !IsConflict(err) {
+		return err
+	}
+	if in, gerr := c.getIntegration(ctx, id); gerr == nil && !in.Active {
+		return nil
+	}
+	return err
 }
 
 // NewClientSecret makes a new secret; it is in the answer's ClientSecret and

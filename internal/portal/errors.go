@@ -45,6 +45,9 @@ type APIError struct {
 	Hint string
 	// Attempts is how many times the request was sent (retries included).
 	Attempts int
+	// RetryAfter is the answer's Retry-After header, if any, for a caller
+	// that retries the operation itself (RetryBudget.Wait).
+	RetryAfter string
 }
 
 func (e *APIError) Error() string {
@@ -190,7 +193,7 @@ var correlationHeaders = []string{"X-Correlation-Id", "Correlation-Id", "X-Reque
 // newAPIError builds the APIError for a response with status >= 400 whose
 // body has been read.
 func newAPIError(method, path string, status int, header http.Header, body []byte) *APIError {
-	e := &APIError{Method: method, Path: path, StatusCode: status}
+	e := &APIError{Method: method, Path: path, StatusCode: status, RetryAfter: header.Get("Retry-After")}
 	var eb errorBody
 	if isJSON(header.Get("Content-Type"), body) && json.Unmarshal(body, &eb) == nil {
 		e.CorrelationID = firstNonEmpty(eb.CorrelationID, eb.CorrelationIDAlt)

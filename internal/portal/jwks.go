@@ -95,7 +95,8 @@ type keySetAnswer struct {
 // ReplaceJWKS replaces the whole key set with keys: keys not named are
 // removed. At most 5 keys, kids unique. No keys at all is a DELETE of the
 // set, since the portal refuses a set of none (portal-api.md §11). The
-// portal answers 201; when the answer is not the set, the set is read back.
+// portal answers 201; when the answer is not the set, or a key in it lacks
+// its exp or created, the set is read back.
 func (c *Client) ReplaceJWKS(ctx context.Context, clientID string, keys []JWK) (*JWKS, error) {
 	p, err := jwksPath(clientID)
 	if err != nil {
@@ -123,7 +124,9 @@ func (c *Client) ReplaceJWKS(ctx context.Context, clientID string, keys []JWK) (
 	if err := c.do(ctx, request{method: http.MethodPost, path: p, body: JWKS{Keys: keys}, idempotent: true, allowEmpty: true}, &out); err != nil {
 		return nil, err
 	}
-	if out.Keys == nil {
+	// The per-key exp and created of the answer are not promised (§11):
+	// without them, the set is read back too.
+	if out.Keys == nil || slices.ContainsFunc(*out.Keys, func(k JWK) bool { return k.Exp == 0 || k.Created == "" }) {
 		return c.getJWKS(ctx, clientID)
 	}
 	return &JWKS{Keys: nonNilSlice(*out.Keys), Created: out.Created, LastUpdated: out.LastUpdated}, nil

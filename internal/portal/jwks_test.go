@@ -38,7 +38,8 @@ func TestReplaceJWKSReadsTheSetBackWhenTheAnswerIsNotIt(t *testing.T) {
 	}
 }
 
-// An answer that is the set is taken as it is, 200 or 201: no GET.
+// An answer that is the set, each key with its exp and created, is taken as
+// it is, 200 or 201: no GET.
 func TestReplaceJWKSTakesTheSetItIsAnswered(t *testing.T) {
 	for _, status := range []int{http.StatusOK, http.StatusCreated} {
 		var gets atomic.Int32
@@ -46,7 +47,7 @@ func TestReplaceJWKSTakesTheSetItIsAnswered(t *testing.T) {
 			if r.Method == http.MethodGet {
 				gets.Add(1)
 			}
-			writeJSON(w, status, JWKS{Keys: []JWK{{Kid: "a"}, {Kid: "b"}}})
+			writeJSON(w, status, JWKS{Keys: []JWK{{Kid: "a", Exp: 1, Created: "c"}, {Kid: "b", Exp: 1, Created: "c"}}})
 		})
 		set, err := c.ReplaceJWKS(context.Background(), "abc", []JWK{{Kid: "a"}, {Kid: "b"}})
 		if err != nil || !slices.EqualFunc(set.Keys, []JWK{{Kid: "a"}, {Kid: "b"}}, func(x, y JWK) bool { return x.Kid == y.Kid }) {
@@ -70,5 +71,26 @@ func TestKeySet404OfAClientNotTheCallers(t *testing.T) {
 	})
 	if _, err := c.GetJWKS(context.Background(), "abc"); !IsForbidden(err) {
 		t.Errorf("GetJWKS = %v, want the 403", err)
+	}
+}
+
+// The per-key exp and created of a key-set answer are not promised
+// (portal-api.md §11): an answer whose keys lack them is read back.
+func TestReplaceJWKSReadsBackKeysWithoutDates(t *testing.T) {
+	var gets atomic.Int32
+	c, _ := testClient(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == http.MethodGet {
+			gets.Add(1)
+			writeJSON(w, 200, JWKS{Keys: []JWK{{Kid: "a", Exp: 1900000000, Created: "2025-06-04T13:27:56.597Z"}}})
+			return
+		}
+		writeJSON(w, http.StatusCreated, JWKS{Keys: []JWK{{Kid: "a"}}})
+	})
+	set, err := c.ReplaceJWKS(context.Background(), "abc", []JWK{{Kid: "a"}})
+	if err != nil || len(set.Keys) != 1 || set.Keys[0].Exp != 1900000000 || set.Keys[0].Created == "" {
+		t.Fatalf("ReplaceJWKS = %+v, %v; want the set read back", set, err)
+	}
+	if gets.Load() != 1 {
+		t.Errorf("%d GETs, want 1", gets.Load())
 	}
 }

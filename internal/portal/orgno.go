@@ -22,17 +22,15 @@ func ValidOrgno(s string) error {
 	for i, w := range orgnoWeights {
 		sum += int(s[i]-'0') * w
 	}
-	var want int
-	switch r := sum % 11; r {
-	case 0:
-		want = 0
-	case 1:
-		return fmt.Errorf("organisation number %s is not valid: its first eight digits have no valid check digit", s)
-	default:
-		want = 11 - r
+	want := 0
+	if r := sum % 11; r != 0 {
+		want = 11 - r // r = 1 gives 10: no digit, no organisation number
 	}
-	if got := int(s[8] - '0'); got != want {
-		return fmt.Errorf("organisation number %s is not valid: check digit is wrong, expected %d", s, want)
+	if int(s[8]-'0') != want {
+		return fmt.Errorf("organisation number %s is not valid: it fails the mod-11 check digit test, so it is "+
+			"mistyped or not an organisation number. Look the organisation up in Enhetsregisteret "+
+			"(Brønnøysundregistrene, https://www.brreg.no) and copy its number from there; do not change a digit "+
+			"until the number passes, since that can give another organisation's valid number", s)
 	}
 	return nil
 }

@@ -6,8 +6,8 @@ import "encoding/json"
 // (portal-api.md §6). It is not called Client because Client is this
 // package's API client.
 //
-// As for scopes, PUT is a full replace: booleans, numbers and lists are always
-// sent. Fields the server sets are left out when empty, and client_secret is
+// As for scopes, PUT is a full replace: booleans, numbers (but a lifetime of
+// 0) and lists are always sent. Fields the server sets are left out when empty, and client_secret is
 // never sent at all (lesson 4: a secret read from state must not travel in a
 // request).
 type Integration struct {
@@ -22,17 +22,19 @@ type Integration struct {
 	GrantTypes              []string `json:"grant_types"`
 	Scopes                  []string `json:"scopes"`
 	Active                  bool     `json:"active"`
-	AccessTokenLifetime     int64    `json:"access_token_lifetime"`
-	AuthorizationLifetime   int64    `json:"authorization_lifetime"`
-	RefreshTokenLifetime    int64    `json:"refresh_token_lifetime"`
-	RefreshTokenUsage       string   `json:"refresh_token_usage,omitempty"`
-	RedirectURIs            []string `json:"redirect_uris"`
-	PostLogoutRedirectURIs  []string `json:"post_logout_redirect_uris"`
-	FrontchannelLogoutURI   string   `json:"frontchannel_logout_uri,omitempty"`
-	LogoURI                 string   `json:"logo_uri,omitempty"`
-	SSODisabled             bool     `json:"sso_disabled"`
-	CodeChallengeMethod     string   `json:"code_challenge_method,omitempty"`
-	ClientURI               string   `json:"client_uri,omitempty"` // the client's home page, shown at login
+	// Lifetimes of 0 are never sent: the portal answers 400 for them since
+	// 2025-05-22 (portal-api.md §11), and one left out gets its default.
+	AccessTokenLifetime    int64    `json:"access_token_lifetime,omitempty"`
+	AuthorizationLifetime  int64    `json:"authorization_lifetime,omitempty"`
+	RefreshTokenLifetime   int64    `json:"refresh_token_lifetime,omitempty"`
+	RefreshTokenUsage      string   `json:"refresh_token_usage,omitempty"`
+	RedirectURIs           []string `json:"redirect_uris"`
+	PostLogoutRedirectURIs []string `json:"post_logout_redirect_uris"`
+	FrontchannelLogoutURI  string   `json:"frontchannel_logout_uri,omitempty"`
+	LogoURI                string   `json:"logo_uri,omitempty"`
+	SSODisabled            bool     `json:"sso_disabled"`
+	CodeChallengeMethod    string   `json:"code_challenge_method,omitempty"`
+	ClientURI              string   `json:"client_uri,omitempty"` // the client's home page, shown at login
 
 	FrontchannelLogoutSessionRequired bool `json:"frontchannel_logout_session_required"`
 

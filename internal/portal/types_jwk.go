@@ -7,7 +7,7 @@ type JWK struct {
 	Kty         string   `json:"kty"` // RSA
 	Kid         string   `json:"kid"`
 	Use         string   `json:"use"` // sig, required since May 2025
-	Alg         string   `json:"alg"` // RS256, RS384, RS512
+	Alg         string   `json:"alg"` // RS256 or RS512: the portal refuses RS384 for a client key
 	N           string   `json:"n"`
 	E           string   `json:"e"`
 	X5c         []string `json:"x5c,omitempty"`

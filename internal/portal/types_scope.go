@@ -7,7 +7,10 @@ import "encoding/json"
 // PUT replaces the whole object, so every changeable field is always sent:
 // booleans and numbers without omitempty (a left-out "active" reads as false
 // and deactivates the scope, lesson 2) and lists as arrays, never null.
-// Fields the server sets are left out when empty.
+// Fields the server sets are left out when empty. long_description,
+// delegation_source and enforced_aud_for_access_token are always sent, empty
+// too: a PUT that leaves one out may keep its old value in the portal
+// (portal-api.md §11), so that clearing it would not clear it.
 type Scope struct {
 	Name                       string   `json:"name,omitempty"` // set by the server: prefix:subscope
 	Prefix                     string   `json:"prefix"`
@@ -23,10 +26,10 @@ type Scope struct {
 	RequiresUserAuthentication bool     `json:"requires_user_authentication"`
 	RequiresPseudonymousTokens bool     `json:"requires_pseudonymous_tokens"`
 	AccessibleForAll           bool     `json:"accessible_for_all"`
-	DelegationSource           string   `json:"delegation_source,omitempty"` // an issuer URL; empty means none
+	DelegationSource           string   `json:"delegation_source"` // an issuer URL; empty means none
 	AtMaxAge                   int64    `json:"at_max_age"`
 	AuthorizationMaxLifetime   int64    `json:"authorization_max_lifetime"`
-	EnforcedAudForAccessToken  string   `json:"enforced_aud_for_access_token,omitempty"`
+	EnforcedAudForAccessToken  string   `json:"enforced_aud_for_access_token"`
 	Created                    string   `json:"created,omitempty"`
 	LastUpdated                string   `json:"last_updated,omitempty"`
 }

@@ -156,7 +156,7 @@ func badInputCases(t *testing.T, p *acctest.Portal) []badInput {
 			want: []string{`keys["k1"].public_key_pem holds a private key`}},
 		{name: "keys 1024-bit", config: keys(map[string]acctest.JWKSEntry{"k1": acctest.PEMEntry(acctest.PublicPEM(t, &small.PublicKey))}),
 			want: []string{`keys["k1"].public_key_pem is an RSA key of 1024 bits; the portal needs at least 2048`}},
-		{name: "keys alg", config: keys(map[string]acctest.JWKSEntry{"k1": {PEM: pemA, Alg: "HS256"}}), want: []string{`keys["k1"].alg`, "value must be one of"}},
+		{name: "keys alg", config: keys(map[string]acctest.JWKSEntry{"k1": {PEM: pemA, Alg: "HS256"}}), want: []string{`keys["k1"].alg is "HS256"`, "accepts client keys with alg RS256 or RS512 only"}},
 		{name: "keys client id blank", config: "resource \"krr_client_jwks\" \"x\" {\n  client_id = \" \"\n  keys = {}\n}\n",
 			want: []string{"client_id", "must be a client id: non-empty, without whitespace"}},
 

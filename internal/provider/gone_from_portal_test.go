@@ -12,7 +12,8 @@ import (
 )
 
 // An object deactivated or revoked in the portal leaves the state with a
-// warning that says why the next plan creates it again (design lesson 8).
+// warning that says why this plan creates it again (design lesson 8): the
+// read is the refresh of the plan that does, so "the next plan" misleads.
 // terraform-plugin-testing cannot see warnings, so this drives Read over
 // the plugin protocol.
 func TestGoneFromPortalWarns(t *testing.T) {
@@ -52,7 +53,7 @@ func TestGoneFromPortalWarns(t *testing.T) {
 			continue
 		}
 		text := warns[0].Summary + " " + warns[0].Detail
-		for _, w := range append(tt.want, "removed from state", "create it again") {
+		for _, w := range append(tt.want, "removed from state", "this plan creates it again") {
 			if !strings.Contains(text, w) {
 				t.Errorf("%s: warning %q does not say %q", tt.typeName, text, w)
 			}

@@ -112,7 +112,8 @@ func providerSchema() schema.Schema {
 			},
 			"max_retries": schema.Int64Attribute{
 				MarkdownDescription: "How many times a failed idempotent request (connection error, 429, 5xx) is " +
-					"retried. Default 4; 0 turns retries off.",
+					"retried, with backoff. A create is retried within the same budget, each attempt after a lookup " +
+					"of what the one before may have made, so that nothing is made twice. Default 4; 0 turns retries off.",
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 20)},
 			},

@@ -219,3 +219,147 @@ resource "krr_org_contacts" "o" {
 			after: contacts("regning@example.no"), holds: contactsHold("regning@example.no")},
 	}
 }
+
+// A portal that fails every POST of a create for longer than the retry
+// budget: the create tries max_retries+1 times, each after a lookup, and
+// the error says it gave up, how often and over how long. Nothing is
+// orphaned: a create that certainly made nothing leaves nothing in state
+// or the portal; one whose answers and lookups were all lost while the
+// portal made the object keeps it in state, tainted, so that the next
+// apply (the portal back) ends with it exactly once.
+func TestCreateGivesUpWhenPortalIsDown(t *testing.T) {
+	t.Parallel()
+	const seeded = acctest.ProviderPrefix + ":down/v1/seeded.read"
+	const scopeName = acctest.ProviderPrefix + ":down/v1/person.read"
+	scope := `
+resource "krr_scope" "s" {
+  prefix      = "` + acctest.ProviderPrefix + `"
+  subscope    = "down/v1/person.read"
+  description = "v1"
+}
+`
+	client := `
+resource "krr_client" "c" {
+  client_name = "Case handling"
+  description = "v1"
+  scopes      = ["` + seeded + `"]
+}
+`
+	down := func(method, route string, afterWrite bool) fakeportal.Fault {
+		status := 503
+		if afterWrite {
+			status = 502
+		}
+		return fakeportal.Fault{Method: method, Route: route, Status: status, AfterWrite: afterWrite, Times: 1000}
+	}
+	scopes := func(p *acctest.Portal) (n int) {
+		p.Edit(func(st *fakeportal.State) {
+			if s := st.Scopes[scopeName]; s != nil && s.Active {
+				n++
+			}
+		})
+		return n
+	}
+	clients := func(p *acctest.Portal) int { return len(p.ActiveClients(acctest.ProviderOrgno)) }
+	cases := []struct {
+		name, config, resource string
+		faults                 []fakeportal.Fault
+		made                   bool // the portal made the object although every answer said otherwise
+		count                  func(p *acctest.Portal) int
+	}{
+		{"scope, never made", scope, "krr_scope.s", []fakeportal.Fault{down("POST", "/scopes", false)}, false, scopes},
+		{"client, never made", client, "krr_client.c", []fakeportal.Fault{down("POST", "/clients", false)}, false, clients},
+		{"scope, made, lookups down", scope, "krr_scope.s", []fakeportal.Fault{
+			down("POST", "/scopes", true), down("GET", "/scopes/scope", false), down("GET", "/scopes", false),
+		}, true, scopes},
+		{"client, made, lookups down", client, "krr_client.c", []fakeportal.Fault{
+			down("POST", "/clients", true), down("GET", "/clients/{id}", false), down("GET", "/clients", false),
+		}, true, clients},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
+			p := acctest.NewPortal(t)
+			p.SeedScope(seeded, true)
+			provider := p.ProviderConfig("", acctest.ProviderOrgno, "max_retries = 2")
+			d := acctest.NewTFDir(t, provider+c.config)
+			p.ResetRequestCounts()
+			for _, f := range c.faults {
+				p.InjectFault(f)
+			}
+			out, err := d.Run("apply", "-auto-approve", "-input=false")
+			if err == nil {
+				t.Fatalf("the apply succeeded with every POST failing:\n%s", out)
+			}
+			flat := strings.Join(strings.Fields(out), " ")
+			post := "POST " + c.faults[0].Route
+			if got := p.RequestCount(post); !c.made && got != 3 || c.made && got != 1 {
+				t.Errorf("%d %s sent, want %d (max_retries = 2, and none after the portal may have made it)", got, post, map[bool]int{false: 3, true: 1}[c.made])
+			}
+			want := "gave up after 3 attempts over"
+			if c.made {
+				want = "gave up after 1 attempt over"
+			}
+			if !strings.Contains(strings.ToLower(flat), want) || !strings.Contains(flat, "correlation_id") {
+				t.Errorf("the error does not say %q with the portal's correlation_id:\n%s", want, out)
+			}
+			if c.made != strings.Contains(flat, "may or may not have made it") {
+				t.Errorf("the error does not say whether the portal may have made it (made %v):\n%s", c.made, out)
+			}
+			inState := strings.Contains(d.MustRun("state", "list"), c.resource)
+			if inState != c.made {
+				t.Errorf("%s in state: %v, want %v", c.resource, inState, c.made)
+			}
+			if c.made && !strings.Contains(d.MustRun("show"), "tainted") {
+				t.Errorf("%s is not tainted:\n%s", c.resource, d.MustRun("show"))
+			}
+			if got, want := c.count(p), map[bool]int{false: 0, true: 1}[c.made]; got != want {
+				t.Errorf("the portal holds %d active, want %d", got, want)
+			}
+
+			// The portal back: one apply, and the object is there once.
+			p.ClearFaults()
+			d.MustRun("apply", "-auto-approve", "-input=false")
+			if out, err := d.Run("plan", "-input=false", "-detailed-exitcode"); err != nil {
+				t.Fatalf("the plan after the portal came back is not empty: %v\n%s", err, out)
+			}
+			if got := c.count(p); got != 1 {
+				t.Errorf("after the portal came back it holds %d active, want 1", got)
+			}
+		})
+	}
+}
+
+// A create that finds the key it asked for taken by someone else's live
+// object (after a 409, or a lookup after a lost answer) says how to import
+// it, and sends no second POST.
+func TestCreateFindsAnotherClientUnderItsID(t *testing.T) {
+	t.Parallel()
+	const seeded = acctest.ProviderPrefix + ":taken/v1/seeded.read"
+	p := acctest.NewPortal(t)
+	p.SeedScope(seeded, true)
+	p.AddTestClient("7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f", true)
+	d := acctest.NewTFDir(t, p.ProviderConfig("", acctest.ProviderOrgno, "max_retries = 2")+`
+resource "krr_client" "c" {
+  client_id   = "7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"
+  client_name = "Case handling"
+  description = "v1"
+  scopes      = ["`+seeded+`"]
+}
+`)
+	p.ResetRequestCounts()
+	// The first answer is lost: the lookup finds the other client.
+	p.InjectFault(fakeportal.Fault{Method: "POST", Route: "/clients", Status: 503})
+	out, err := d.Run("apply", "-auto-approve", "-input=false")
+	flat := strings.Join(strings.Fields(out), " ")
+	if err == nil || !strings.Contains(flat, `client id 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f belongs to another active client, "jwks test 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"`) ||
+		!strings.Contains(flat, "terraform import krr_client.<name> 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f") {
+		t.Fatalf("want an error that names the other client and how to import it:\n%s", out)
+	}
+	if strings.Contains(flat, "KRR_BASE_URL") {
+		t.Errorf("the error blames the connection:\n%s", out)
+	}
+	if got := p.RequestCount("POST /clients"); got != 1 {
+		t.Errorf("%d POST /clients sent, want 1", got)
+	}
+}

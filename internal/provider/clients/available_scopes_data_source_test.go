@@ -67,22 +67,39 @@ data "krr_available_scopes" "maskinporten" {
 `,
 				ConfigStateChecks: []statecheck.StateCheck{
 					statecheck.ExpectKnownValue("data.krr_available_scopes.all", tfjsonpath.New("orgno"), knownvalue.StringExact(acctest.ConsumerOrgno)),
-					statecheck.ExpectKnownValue("data.krr_available_scopes.all", tfjsonpath.New("names"), knownvalue.ListExact([]knownvalue.Check{
+					// KRR's own five scopes are open to every organisation
+					// (portal-api.md §11), so they come first, by name.
+					statecheck.ExpectKnownValue("data.krr_available_scopes.all", tfjsonpath.New("names"), knownvalue.ListExact(append(krrScopeNames(true),
 						knownvalue.StringExact(open), knownvalue.StringExact(acctest.PersonScope), knownvalue.StringExact(idportenOnly),
-					})),
+					))),
 					statecheck.ExpectKnownValue("data.krr_available_scopes.all", tfjsonpath.New("scopes").AtSliceIndex(0).AtMapKey("source"),
 						knownvalue.StringExact("open")),
-					statecheck.ExpectKnownValue("data.krr_available_scopes.all", tfjsonpath.New("scopes").AtSliceIndex(1), knownvalue.ObjectPartial(
+					statecheck.ExpectKnownValue("data.krr_available_scopes.all", tfjsonpath.New("scopes").AtSliceIndex(6), knownvalue.ObjectPartial(
 						map[string]knownvalue.Check{
 							"source":      knownvalue.StringExact("granted"),
 							"owner_orgno": knownvalue.StringExact(acctest.ProviderOrgno),
 							"description": knownvalue.StringExact("Read persons"),
 						})),
-					statecheck.ExpectKnownValue("data.krr_available_scopes.maskinporten", tfjsonpath.New("names"), knownvalue.ListExact([]knownvalue.Check{
+					// Of KRR's scopes, only the machine look-ups are for maskinporten clients.
+					statecheck.ExpectKnownValue("data.krr_available_scopes.maskinporten", tfjsonpath.New("names"), knownvalue.ListExact(append(krrScopeNames(false),
 						knownvalue.StringExact(open), knownvalue.StringExact(acctest.PersonScope),
-					})),
+					))),
 				},
 			},
 		},
 	})
+}
+
+// krrScopeNames are checks for KRR's own scopes in name order, the krr:user
+// ones too when withUser.
+func krrScopeNames(withUser bool) []knownvalue.Check {
+	names := []string{"krr:global/digitalpost.read", "krr:global/kontaktinformasjon.read"}
+	if withUser {
+		names = append(names, "krr:user/digitalpost.read", "krr:user/kontaktinformasjon.read", "krr:user/spraak.write")
+	}
+	checks := make([]knownvalue.Check, len(names))
+	for i, n := range names {
+		checks[i] = knownvalue.StringExact(n)
+	}
+	return checks
 }

@@ -31,7 +31,9 @@ const (
 )
 
 var (
-	keyAlgorithms = []string{"RS256", "RS384", "RS512"}
+	// keyAlgorithms: the portal's 2025 schema of a client key has RS256 and
+	// RS512 only (portal-api.md §11); it answers 400 for RS384.
+	keyAlgorithms = []string{"RS256", "RS512"}
 	kidPattern    = regexp.MustCompile(`^[A-Za-z0-9._-]+$`)
 )
 

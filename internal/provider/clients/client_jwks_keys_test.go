@@ -171,7 +171,8 @@ func TestClientJWKS_ClientKeyMaterialRules(t *testing.T) {
 		{name: "neither", key: clientKeyModel{PublicKeyPEM: null, JWK: null}, wantErr: "sets neither"},
 		{name: "JWK kid differs", key: clientKeyModel{PublicKeyPEM: null, JWK: jwkWith(`"kid":"k2"`)}, wantAttr: "jwk", wantErr: `has kid "k2", but the entry's kid`},
 		{name: "JWK use enc", key: clientKeyModel{PublicKeyPEM: null, JWK: jwkWith(`"use":"enc"`)}, wantAttr: "jwk", wantErr: `has use "enc"`},
-		{name: "JWK alg differs from the default", key: clientKeyModel{PublicKeyPEM: null, JWK: jwkWith(`"alg":"RS384"`), Alg: null}, wantAttr: "jwk", wantErr: `set alg = "RS384"`},
+		{name: "JWK alg differs from the default", key: clientKeyModel{PublicKeyPEM: null, JWK: jwkWith(`"alg":"RS512"`), Alg: null}, wantAttr: "jwk", wantErr: `set alg = "RS512"`},
+		{name: "JWK alg RS384", key: clientKeyModel{PublicKeyPEM: null, JWK: jwkWith(`"alg":"RS384"`), Alg: types.StringValue("RS384")}, wantAttr: "jwk", wantErr: `has alg "RS384"; the portal accepts client keys with alg RS256 or RS512 only`},
 		{name: "bad PEM", key: clientKeyModel{PublicKeyPEM: types.StringValue("x"), JWK: null}, wantAttr: "public_key_pem", wantErr: "is not PEM"},
 	}
 	for _, tc := range cases {
@@ -230,8 +231,8 @@ func TestClientJWKS_KeyMaterialSpellingsAgree(t *testing.T) {
 func TestClientJWKS_ToPortalSendsSig(t *testing.T) {
 	t.Parallel()
 	m, _ := parsePublicKeyPEM(acctest.PEMOf("CERTIFICATE", acctest.TestCertDER()))
-	k := m.toPortal("k1", "RS384", 1234)
-	if k.Kty != "RSA" || k.Use != "sig" || k.Alg != "RS384" || k.Kid != "k1" || k.Exp != 1234 || k.E != "AQAB" || len(k.X5c) != 1 {
+	k := m.toPortal("k1", "RS512", 1234)
+	if k.Kty != "RSA" || k.Use != "sig" || k.Alg != "RS512" || k.Kid != "k1" || k.Exp != 1234 || k.E != "AQAB" || len(k.X5c) != 1 {
 		t.Errorf("toPortal gave %+v", k)
 	}
 }
@@ -257,7 +258,7 @@ func TestClientJWKS_KeysFromPortal(t *testing.T) {
 	a, b, c := &acctest.TestKey("A").PublicKey, &acctest.TestKey("B").PublicKey, &acctest.TestKey("C").PublicKey
 	pemA, pemB := acctest.PublicPEM(t, a), acctest.PublicPEM(t, b)
 	held := func(kid string, pub *rsa.PublicKey) portal.JWK {
-		return portal.JWK{Kty: "RSA", Kid: kid, Use: "sig", Alg: "RS384", N: acctest.JWKN(pub), E: acctest.JWKE(pub), Exp: 42, Created: "then"}
+		return portal.JWK{Kty: "RSA", Kid: kid, Use: "sig", Alg: "RS512", N: acctest.JWKN(pub), E: acctest.JWKE(pub), Exp: 42, Created: "then"}
 	}
 	prior := map[string]clientKeyModel{
 		"same":     {PublicKeyPEM: types.StringValue(pemA), JWK: types.StringNull(), Alg: types.StringValue("RS256")},
@@ -270,7 +271,7 @@ func TestClientJWKS_KeysFromPortal(t *testing.T) {
 		t.Fatalf("got kids %v, want same, replaced and added", sortedKids(got))
 	}
 	if s := got["same"]; s.PublicKeyPEM.ValueString() != pemA || !s.JWK.IsNull() ||
-		s.Alg.ValueString() != "RS384" || s.Exp.ValueInt64() != 42 || s.Created.ValueString() != "then" {
+		s.Alg.ValueString() != "RS512" || s.Exp.ValueInt64() != 42 || s.Created.ValueString() != "then" {
 		t.Errorf("same = %+v, want the configured PEM with the portal's alg, exp and created", s)
 	}
 	if r := got["replaced"]; !r.PublicKeyPEM.IsNull() || r.JWK.ValueString() != acctest.JWKJSON(c) {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -127,6 +128,8 @@ func (k clientKeyModel) material(kid string) (m keyMaterial, known bool, err err
 	case j.use != "" && j.use != keyUseSig:
 		return keyMaterial{}, true, &keyConfigError{attr: "jwk", rule: fmt.Sprintf(
 			"has use %q; the portal accepts signing keys only (use \"sig\"), and sends use \"sig\" anyway", j.use)}
+	case j.alg != "" && !slices.Contains(keyAlgorithms, j.alg):
+		return keyMaterial{}, true, &keyConfigError{attr: "jwk", rule: fmt.Sprintf("has alg %q%s", j.alg, keyAlgRule)}
 	case j.alg != "" && !k.Alg.IsUnknown() && j.alg != framework.OrDefault(k.Alg.ValueString(), defaultKeyAlg):
 		return keyMaterial{}, true, &keyConfigError{attr: "jwk", rule: fmt.Sprintf(
 			"has alg %q, but the entry's alg is %q; set alg = %q on the entry or leave alg out of the JWK",
@@ -204,7 +207,7 @@ func keysFromPortal(prior map[string]clientKeyModel, answer []portal.JWK) map[st
 			JWK:          types.StringValue(canonicalJWK(k)),
 			Alg:          types.StringValue(framework.OrDefault(k.Alg, defaultKeyAlg)),
 			Exp:          types.Int64Value(k.Exp),
-			Created:      types.StringValue(k.Created),
+			Created:      types.StringValue(canonicalInstant(k.Created)),
 		}
 		if p, ok := prior[k.Kid]; ok {
 			held, herr := materialFromPortal(k)
@@ -216,6 +219,44 @@ func keysFromPortal(prior map[string]clientKeyModel, answer []portal.JWK) map[st
 		out[k.Kid] = entry
 	}
 	return out
+}
+
+// keysAfterWrite is the keys attribute after a write of planned: the portal's
+// answer, but for an unchanged key, whose exp and created the plan knows
+// (from state): those stay as planned. The per-key exp and created of a
+// key-set answer are not promised (portal-api.md §11): the portal may write
+// created in another form, or give an unchanged key a new exp, and taking
+// either from the answer would make Terraform report an inconsistent result.
+// A new exp of an unchanged key shows at the next refresh, from GET.
+func keysAfterWrite(planned map[string]clientKeyModel, answer []portal.JWK) map[string]clientKeyModel {
+	out := keysFromPortal(planned, answer)
+	for kid, entry := range out {
+		p, ok := planned[kid]
+		if !ok {
+			continue
+		}
+		if !p.Exp.IsUnknown() && !p.Exp.IsNull() {
+			entry.Exp = p.Exp
+		}
+		if !p.Created.IsUnknown() && !p.Created.IsNull() {
+			entry.Created = p.Created
+		}
+		out[kid] = entry
+	}
+	return out
+}
+
+// canonicalInstant writes a key's created in one form (RFC 3339 in UTC, with
+// the fraction it has): the portal writes one instant in more than one form
+// (portal-api.md §3), and a key-set answer need not use the form of GET
+// (§11), so that state would change on every read otherwise. A value that
+// does not parse is kept as the portal wrote it.
+func canonicalInstant(ts string) string {
+	t, err := time.Parse(time.RFC3339Nano, ts)
+	if err != nil {
+		return ts
+	}
+	return t.UTC().Format(time.RFC3339Nano)
 }
 
 func sortedKids(keys map[string]clientKeyModel) []string {

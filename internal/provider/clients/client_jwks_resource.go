@@ -151,8 +151,8 @@ func (r *clientJWKSResource) Create(ctx context.Context, req resource.CreateRequ
 	unlock := lockClient(clientID)
 	defer unlock()
 
-	// Keys on a deactivated client would be removed from state by the next
-	// read, and planned again forever: say so now instead.
+	// A new key set for a deactivated client is most likely meant for
+	// another client (a deactivated one gets no tokens): say so now.
 	gone, err := r.clientGone(ctx, clientID)
 	switch {
 	case err != nil:
@@ -191,17 +191,24 @@ func (r *clientJWKSResource) Create(ctx context.Context, req resource.CreateRequ
 	}
 }
 
-// clientGone says why clientID's keys cannot be managed ("" when they can):
-// the client is gone (404) or deactivated. A 403 is an error, never "gone".
+// Why a client's keys cannot be set, as clientGone says it.
+const (
+	clientMissing     = "does not exist"
+	clientDeactivated = "has been deactivated"
+)
+
+// clientGone says why clientID's keys cannot be set ("" when they can):
+// the client is gone (404, clientMissing) or deactivated
+// (clientDeactivated). A 403 is an error, never "gone".
 func (r *clientJWKSResource) clientGone(ctx context.Context, clientID string) (string, error) {
 	cl, err := r.Data.Client.GetIntegration(ctx, clientID)
 	switch {
 	case portal.IsNotFound(err):
-		return "does not exist", nil
+		return clientMissing, nil
 	case err != nil:
 		return "", err
 	case !cl.Active:
-		return "has been deactivated", nil
+		return clientDeactivated, nil
 	}
 	return "", nil
 }
@@ -219,7 +226,7 @@ func (r *clientJWKSResource) written(ctx context.Context, clientID string, sent 
 				strings.Join(got, ", "), strings.Join(want, ", ")))
 		return types.MapNull(clientKeyObjectType)
 	}
-	return keysValue(ctx, keysFromPortal(sent, answer.Keys), diags)
+	return keysValue(ctx, keysAfterWrite(sent, answer.Keys), diags)
 }
 
 // Read compares the portal's key set with state; see keysFromPortal for how
@@ -235,12 +242,16 @@ func (r *clientJWKSResource) Read(ctx context.Context, req resource.ReadRequest,
 	// client is gone (see clientResource.Read).
 	setClientIdentity(ctx, resp.Identity, clientID, &resp.Diagnostics)
 	const kind = "Key set of client"
+	// Only a client that does not exist takes its keys along. A deactivated
+	// one keeps them in the portal, and krr_client stays in state with
+	// active = false (design lesson 12): dropping the key set would plan to
+	// write keys that are still there, beside the one change that matters.
 	gone, err := r.clientGone(ctx, clientID)
 	switch {
 	case err != nil:
 		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read client %s", clientID), err, r.Data.Environment)
 		return
-	case gone != "":
+	case gone == clientMissing:
 		framework.WarnRemovedFromState(&resp.Diagnostics, kind, clientID, "is gone: the client "+gone+" in the portal")
 		resp.State.RemoveResource(ctx)
 		return

@@ -275,8 +275,8 @@ func TestAccClientJWKS_jwkAndImport(t *testing.T) {
 	// The same keys, with the redundant members a JWK file often has.
 	withMembers := map[string]acctest.JWKSEntry{
 		"k1": acctest.JWKEntry(a),
-		"k2": {JWK: fmt.Sprintf("jsonencode({ kty = \"RSA\", kid = \"k2\", use = \"sig\", alg = \"RS384\", n = %q, e = %q })",
-			acctest.JWKN(b), acctest.JWKE(b)), Alg: "RS384"},
+		"k2": {JWK: fmt.Sprintf("jsonencode({ kty = \"RSA\", kid = \"k2\", use = \"sig\", alg = \"RS512\", n = %q, e = %q })",
+			acctest.JWKN(b), acctest.JWKE(b)), Alg: "RS512"},
 	}
 	k2Exp := statecheck.CompareValue(compare.ValuesSame())
 
@@ -315,8 +315,8 @@ func TestAccClientJWKS_jwkAndImport(t *testing.T) {
 				ConfigStateChecks: []statecheck.StateCheck{
 					k2Exp.AddStateValue(jwksAddr, keyAttr("k2", "exp")),
 					acctest.CheckPortal(func() error {
-						if alg := p.PortalKeys(clientID)["k2"].Alg; alg != "RS384" {
-							return fmt.Errorf("portal k2 alg is %s, want RS384", alg)
+						if alg := p.PortalKeys(clientID)["k2"].Alg; alg != "RS512" {
+							return fmt.Errorf("portal k2 alg is %s, want RS512", alg)
 						}
 						return nil
 					}),
@@ -431,8 +431,9 @@ func TestAccClientJWKS_drift(t *testing.T) {
 	})
 }
 
-// A client deactivated in the portal takes its key set out of state, with a
-// warning, and a new key set is not written to an inactive client.
+// A client that no longer exists in the portal takes its key set out of
+// state, with a warning, and a new key set is not written to an inactive
+// client. (A deactivated client keeps its keys: client_jwks_deactivated_test.go.)
 func TestAccClientJWKS_clientGone(t *testing.T) {
 	t.Parallel()
 	p := acctest.NewPortal(t)
@@ -447,7 +448,7 @@ func TestAccClientJWKS_clientGone(t *testing.T) {
 			{Config: acctest.JWKSConfig(p, clientID, keys)},
 			{
 				PreConfig: func() {
-					p.Edit(func(st *fakeportal.State) { st.Clients[clientID].Active = false })
+					p.Edit(func(st *fakeportal.State) { delete(st.Clients, clientID); delete(st.JWKS, clientID) })
 				},
 				Config:             acctest.JWKSConfig(p, clientID, keys),
 				PlanOnly:           true,
@@ -514,7 +515,13 @@ func TestAccClientJWKS_refusedAtPlan(t *testing.T) {
 		{"neither form", map[string]acctest.JWKSEntry{"k1": {Alg: "RS256"}},
 			`keys["k1"] sets neither public_key_pem nor jwk`},
 		{"bad alg", map[string]acctest.JWKSEntry{"k1": {PEM: pemA, Alg: "HS256"}},
-			`keys["k1"].alg value must be one of`},
+			`keys["k1"].alg is "HS256"; the portal accepts client keys with alg RS256 or RS512 only`},
+		// The portal's 2025 key schema has no RS384 (portal-api.md §11).
+		{"RS384", map[string]acctest.JWKSEntry{"k1": {PEM: pemA, Alg: "RS384"}},
+			`keys["k1"].alg is "RS384"; the portal accepts client keys with alg RS256 or RS512 only (its key schema has no RS384`},
+		{"RS384 in the JWK", map[string]acctest.JWKSEntry{"k1": {JWK: fmt.Sprintf("jsonencode({ kty = \"RSA\", alg = \"RS384\", n = %q, e = %q })",
+			acctest.JWKN(&a.PublicKey), acctest.JWKE(&a.PublicKey))}},
+			`keys["k1"].jwk has alg "RS384"; the portal accepts client keys with alg RS256 or RS512 only`},
 		{"JWK kid differs", map[string]acctest.JWKSEntry{"k1": {JWK: fmt.Sprintf("jsonencode({ kty = \"RSA\", kid = \"k9\", n = %q, e = %q })",
 			acctest.JWKN(&a.PublicKey), acctest.JWKE(&a.PublicKey))}},
 			`keys["k1"].jwk has kid "k9", but the entry's kid (its key in keys) is "k1"`},

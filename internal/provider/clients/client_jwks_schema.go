@@ -1,7 +1,6 @@
 package clients
 
 import (
-	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
@@ -20,7 +19,7 @@ func clientJWKSResourceSchema() schema.Schema {
 			"it signs its JWT grants. The portal replaces the whole set on every write, so this resource " +
 			"owns it: keys added in the web portal are removed at the next apply, and keys removed there are put " +
 			"back. A client has at most five keys, RSA of 2048 bits or more, each signing with " +
-			"`RS256`, `RS384` or `RS512`; every key is sent with `use = \"sig\"`.\n\n" +
+			"`RS256` or `RS512` (the portal refuses `RS384`); every key is sent with `use = \"sig\"`.\n\n" +
 			"Changing a key in place replaces it at once, and a system still signing with the old key stops " +
 			"getting tokens; to rotate without that, add the new key under a new `kid`, move the signers to it, " +
 			"then remove the old entry. The portal gives each new key an expiry one year ahead " +
@@ -65,11 +64,12 @@ func clientJWKSResourceSchema() schema.Schema {
 							Optional: true,
 						},
 						"alg": schema.StringAttribute{
-							MarkdownDescription: "The signing algorithm: `RS256` (default), `RS384` or `RS512`.",
-							Optional:            true,
-							Computed:            true,
-							Default:             stringdefault.StaticString(defaultKeyAlg),
-							Validators:          []validator.String{stringvalidator.OneOf(keyAlgorithms...)},
+							MarkdownDescription: "The signing algorithm: `RS256` (default) or `RS512`. The portal refuses `RS384` for a " +
+								"client key, so it is refused at plan.",
+							Optional:   true,
+							Computed:   true,
+							Default:    stringdefault.StaticString(defaultKeyAlg),
+							Validators: []validator.String{keyAlgValidator{}},
 						},
 						// The portal sets exp and created; a key that is not
 						// changed keeps both. UseNonNullStateForUnknown (not

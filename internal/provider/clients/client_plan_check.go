@@ -46,6 +46,7 @@ func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), plan.ClientID)...)
 	}
 
+	checkKRRClientScopes(plan.IntegrationType, plan.Scopes, &resp.Diagnostics)
 	named := scopes.KnownNames(plan.Scopes)
 	fillOrgno := creating && plan.ClientOrgno.IsUnknown()
 	if len(named) == 0 && !fillOrgno {

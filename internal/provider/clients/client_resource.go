@@ -2,7 +2,6 @@ package clients
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -61,8 +60,7 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 	// the outcome, and goes with any state set below.
 	setClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 	created, err := r.createOnce(ctx, body)
-	var unknown errOutcomeUnknown
-	if errors.As(err, &unknown) {
+	if framework.CreateOutcomeUnknown(err) {
 		// Keep the id in state, so that the client is not lost if the
 		// portal made it: Terraform marks it tainted, the next refresh
 		// finds it or drops it, and the next apply replaces it.
@@ -70,7 +68,7 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 	}
 	if err != nil {
-		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to create client %q", body.ClientName), err, r.Data.Environment)
+		framework.AddCreateError(&resp.Diagnostics, fmt.Sprintf("Unable to create client %q", body.ClientName), err, r.Data.Environment)
 		return
 	}
 	plan.fromPortal(ctx, created, &resp.Diagnostics)
@@ -85,59 +83,38 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 // createOnce creates the client so that it exists exactly once under the
 // id asked for, even when the answer to the POST is lost (a 5xx or a
 // dropped connection after the portal did the work), or a POST that landed
-// is sent again (409). Then the client is looked up by its id:
-//   - deactivated (a destroy before, or "Deaktiver" in the web portal): it
-//     is brought back with PUT, keeping its id, as a scope is;
+// is sent again (409): framework.CreateWithRetries, with the lookup by id
+// before every POST after a lost answer. A client found under the id is:
+//   - deactivated (a destroy before, or "Deaktiver" in the web portal):
+//     brought back with PUT, keeping its id, as a scope is;
 //   - active and the one asked for: adopted;
-//   - active and another: an error that says how to import it;
-//   - not there: the POST never reached the portal, and is sent again (up
-//     to three times in all).
+//   - active and another: an error that says how to import it.
 //
-// When it cannot tell whether the portal made the client (the answer and
-// the lookup both failed), it says so with errOutcomeUnknown.
+// When it cannot tell whether the portal made the client, the error says
+// so (framework.CreateOutcomeUnknown).
 func (r *clientResource) createOnce(ctx context.Context, body portal.Integration) (*portal.Integration, error) {
-	var err error
-	for range createAttempts {
-		var created *portal.Integration
-		if created, err = r.Data.Client.CreateIntegration(ctx, body); err == nil {
-			return created, nil
-		}
-		if !portal.IsConflict(err) && !framework.AnswerLost(err) {
-			return nil, err
-		}
-		found, getErr := r.Data.Client.GetIntegration(ctx, body.ClientID)
-		switch {
-		case getErr == nil && !found.Active:
-			revived := *found
-			revived.ClientSecret = ""
-			layOver(&revived, body)
-			return r.Data.Client.UpdateIntegration(ctx, body.ClientID, revived)
-		case getErr == nil && sameClient(found, body):
-			return found, nil
-		case getErr == nil:
-			return nil, fmt.Errorf("%w; client id %s belongs to another active client, %q. To manage that client "+
-				"with Terraform, import it: terraform import krr_client.<name> %s", err, body.ClientID, found.ClientName, body.ClientID)
-		case portal.IsNotFound(getErr) && framework.AnswerLost(err):
-			continue // the POST never reached the portal: sending it again is safe
-		default:
-			return nil, errOutcomeUnknown{err}
-		}
-	}
-	return nil, errOutcomeUnknown{err}
+	return framework.CreateWithRetries(ctx, r.Data.Client.RetryBudget(), framework.CreateSteps[portal.Integration]{
+		Post: func(ctx context.Context) (*portal.Integration, error) {
+			return r.Data.Client.CreateIntegration(ctx, body)
+		},
+		Lookup: func(ctx context.Context) (*portal.Integration, error) {
+			return r.Data.Client.GetIntegration(ctx, body.ClientID)
+		},
+		Settle: func(ctx context.Context, found *portal.Integration) (*portal.Integration, error) {
+			switch {
+			case !found.Active:
+				revived := *found
+				revived.ClientSecret = ""
+				layOver(&revived, body)
+				return r.Data.Client.UpdateIntegration(ctx, body.ClientID, revived)
+			case sameClient(found, body):
+				return found, nil
+			}
+			return nil, fmt.Errorf("client id %s belongs to another active client, %q. To manage that client "+
+				"with Terraform, import it: terraform import krr_client.<name> %s", body.ClientID, found.ClientName, body.ClientID)
+		},
+	})
 }
-
-// createAttempts bounds the POSTs of one create.
-const createAttempts = 3
-
-// errOutcomeUnknown: a create's answer was lost and the portal could not
-// be asked whether it made the client.
-type errOutcomeUnknown struct{ err error }
-
-func (e errOutcomeUnknown) Error() string {
-	return e.err.Error() + "; the portal may or may not have made the client"
-}
-
-func (e errOutcomeUnknown) Unwrap() error { return e.err }
 
 // Read keeps a deactivated client in state with active = false, so that the
 // plan brings it back under the same id instead of making a new one; only a

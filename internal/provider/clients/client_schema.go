@@ -3,7 +3,6 @@ package clients
 import (
 	"regexp"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -46,7 +45,7 @@ func clientResourceSchema() schema.Schema {
 			Optional:            true,
 			Computed:            true,
 			Default:             int64default.StaticInt64(def),
-			Validators:          []validator.Int64{int64validator.AtLeast(1)},
+			Validators:          []validator.Int64{lifetimeValidator{def: def}},
 		}
 	}
 	return schema.Schema{
@@ -98,12 +97,15 @@ func clientResourceSchema() schema.Schema {
 				},
 			},
 			"integration_type": schema.StringAttribute{
-				MarkdownDescription: "`maskinporten` (default) or `krr`. Changing it makes a new client.",
-				Optional:            true,
-				Computed:            true,
-				Default:             stringdefault.StaticString(portal.IntegrationTypeMaskinporten),
-				PlanModifiers:       []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:          []validator.String{stringvalidator.OneOf(IntegrationTypes...)},
+				MarkdownDescription: "`maskinporten` (default) or `krr`. A `krr` client carries exactly KRR's two " +
+					"machine look-up scopes, `krr:global/kontaktinformasjon.read` and `krr:global/digitalpost.read` " +
+					"(Digdir's rule, checked at plan); KRR's `krr:user/...` scopes are for API-klient clients only. " +
+					"Changing it makes a new client.",
+				Optional:      true,
+				Computed:      true,
+				Default:       stringdefault.StaticString(portal.IntegrationTypeMaskinporten),
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+				Validators:    []validator.String{stringvalidator.OneOf(IntegrationTypes...)},
 			},
 			"client_orgno": schema.StringAttribute{
 				MarkdownDescription: "The organisation the client acts for. Default: the organisation the " +
@@ -139,9 +141,9 @@ func clientResourceSchema() schema.Schema {
 				ElementType:         types.StringType,
 				PlanModifiers:       []planmodifier.Set{setplanmodifier.UseStateForUnknown()},
 			},
-			"access_token_lifetime":  lifetime("How long the client's access tokens live, in seconds. Default 120.", defaultAccessTokenLifetime),
-			"authorization_lifetime": lifetime("How long an authorization lives, in seconds. Default 7200.", defaultAuthorizationLifetime),
-			"refresh_token_lifetime": lifetime("How long a refresh token lives, in seconds. Default 600.", defaultRefreshTokenLifetime),
+			"access_token_lifetime":  lifetime("How long the client's access tokens live, in seconds, at least 1. Default 120.", defaultAccessTokenLifetime),
+			"authorization_lifetime": lifetime("How long an authorization lives, in seconds, at least 1. Default 7200.", defaultAuthorizationLifetime),
+			"refresh_token_lifetime": lifetime("How long a refresh token lives, in seconds, at least 1. Default 600.", defaultRefreshTokenLifetime),
 			"active": schema.BoolAttribute{
 				MarkdownDescription: "Whether the client is active. Default `true`. `false` deactivates it and keeps " +
 					"it, with its id, as the web portal's \"Deaktiver\" does; `true` brings it back. A client " +

@@ -39,7 +39,8 @@ resource "krr_client" "b" {
   client_name      = "B"
   description      = "second"
   integration_type = "krr"
-  scopes           = ["` + acctest.PersonScope + `"]
+  # a krr client carries exactly KRR's two machine look-up scopes
+  scopes           = ["krr:global/kontaktinformasjon.read", "krr:global/digitalpost.read"]
 }
 
 data "krr_clients" "active" {

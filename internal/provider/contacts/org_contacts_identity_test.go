@@ -40,7 +40,7 @@ func TestAccOrgContactsIdentity(t *testing.T) {
 			{
 				Config: orgContactsImportByIdentity(p, acctest.BadCheckOrgno),
 				ExpectError: acctest.PhraseRegexp("Invalid import identity for krr_org_contacts",
-					"identity.orgno: organisation number "+acctest.BadCheckOrgno+" is not valid: check digit is wrong"),
+					"identity.orgno: organisation number "+acctest.BadCheckOrgno+" is not valid: it fails the mod-11 check digit test"),
 			},
 			{
 				Config: orgContactsImportByIdentity(p, acctest.OtherOrgno),
@@ -94,7 +94,7 @@ func TestOrgContactsIdentity_overProtocol(t *testing.T) {
 	orgno := func(s string) map[string]tftypes.Value { return map[string]tftypes.Value{"orgno": acctest.Str(s)} }
 
 	for bad, rule := range map[string]string{
-		acctest.BadCheckOrgno: "check digit is wrong",
+		acctest.BadCheckOrgno: "Enhetsregisteret (Brønnøysundregistrene",
 		"31000001":            "must be 9 digits",
 		"":                    "organisation number is empty",
 	} {

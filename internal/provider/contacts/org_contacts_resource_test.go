@@ -536,7 +536,7 @@ func TestOrgContacts_readNotSetRemovesWithWarning(t *testing.T) {
 	}
 	warns := acctest.Warnings(resp.Diagnostics)
 	if len(warns) != 1 || !strings.Contains(warns[0].Summary, "removed from state") ||
-		!strings.Contains(warns[0].Detail, acctest.ProviderOrgno) || !strings.Contains(warns[0].Detail, "create it again") {
+		!strings.Contains(warns[0].Detail, acctest.ProviderOrgno) || !strings.Contains(warns[0].Detail, "this plan creates it again") {
 		t.Errorf("want the removed-from-state warning, got %v", resp.Diagnostics)
 	}
 }
@@ -665,7 +665,7 @@ func TestAccOrgContacts_importChecks(t *testing.T) {
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{
-			step(acctest.BadCheckOrgno, acctest.PhraseRegexp("Invalid import ID for krr_org_contacts", "check digit is wrong")),
+			step(acctest.BadCheckOrgno, acctest.PhraseRegexp("Invalid import ID for krr_org_contacts", "is not valid", "Enhetsregisteret")),
 			step("31000001", acctest.PhraseRegexp("Invalid import ID for krr_org_contacts", "must be 9 digits")),
 			step(acctest.OtherOrgno, acctest.PhraseRegexp("Cannot import another organisation's merchant data",
 				"organisation "+acctest.OtherOrgno, "credentials act for organisation "+acctest.ProviderOrgno)),

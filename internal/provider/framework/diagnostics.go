@@ -96,11 +96,13 @@ func explainForbidden(e *portal.APIError, environment string) string {
 }
 
 // WarnRemovedFromState is the warning for an object that is gone from the
-// portal, so that the user knows why the plan creates it again.
+// portal, so that the user knows why the plan creates it again. Read runs
+// in the refresh of the very plan that then creates it, so the warning
+// speaks of this plan, not a next one.
 func WarnRemovedFromState(diags *diag.Diagnostics, kind, name, what string) {
 	diags.AddWarning(fmt.Sprintf("%s %s removed from state", kind, name),
 		fmt.Sprintf("%s %s %s, most likely changed outside of Terraform. It has been removed from the state, "+
-			"so the next plan will create it again.", kind, name, what))
+			"so this plan creates it again if the configuration still has it.", kind, name, what))
 }
 
 // NoPrefixMessage is the seed FAQ's answer to an empty prefix field.

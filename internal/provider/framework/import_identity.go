@@ -9,8 +9,6 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 )
 
 // Import by identity (an import block with identity = {…}, Terraform and
@@ -50,7 +48,7 @@ func AddIdentityError(diags *diag.Diagnostics, typeName, attr, rule string) {
 // organisation number, as OrgnoValidator refuses an argument: the number
 // goes into request paths (lesson 10).
 func CheckIdentityOrgno(diags *diag.Diagnostics, typeName, attr, orgno string) {
-	if err := portal.ValidOrgno(orgno); err != nil {
-		AddIdentityError(diags, typeName, attr, fmt.Sprintf("%s; it %s", err, OrgnoValidator{}.Description(context.Background())))
+	if problem := OrgnoProblem(orgno); problem != "" {
+		AddIdentityError(diags, typeName, attr, problem)
 	}
 }

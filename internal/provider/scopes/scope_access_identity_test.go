@@ -38,7 +38,7 @@ import {
 }
 `,
 				ExpectError: acctest.PhraseRegexp(`identity.scope: "persons" is not a scope name`,
-					`identity.consumer_orgno: organisation number `+acctest.BadCheckOrgno+` is not valid: check digit is wrong`),
+					`identity.consumer_orgno: organisation number `+acctest.BadCheckOrgno+` is not valid: it fails the mod-11 check digit test`),
 			},
 			{
 				Config:            scopeAccessConfig(p, acctest.ConsumerOrgno),
@@ -90,7 +90,7 @@ func TestScopeAccessIdentity_overProtocol(t *testing.T) {
 	acctest.ExpectImportByIdentityRefused(t, p, pp, "krr_scope_access", identity(acctest.PersonScope, "31000002"),
 		`identity.consumer_orgno: organisation number "31000002" must be 9 digits`, "mod-11 check digit")
 	acctest.ExpectImportByIdentityRefused(t, p, pp, "krr_scope_access", identity(acctest.PersonScope, acctest.BadCheckOrgno),
-		"identity.consumer_orgno: organisation number "+acctest.BadCheckOrgno+" is not valid: check digit is wrong")
+		"identity.consumer_orgno: organisation number "+acctest.BadCheckOrgno+" is not valid: it fails the mod-11 check digit test", "Enhetsregisteret")
 	acctest.ExpectImportByIdentityRefused(t, p, pp, "krr_scope_access", identity(acctest.PersonScope, ""),
 		"identity.consumer_orgno: organisation number is empty")
 

@@ -41,17 +41,27 @@ func (r *scopeResource) Schema(_ context.Context, _ resource.SchemaRequest, resp
 // instance, so that those checks know this apply makes it; and checks,
 // before anything is written, that a new scope's prefix is one of the
 // organisation's: the portal would refuse it at apply, after other
-// resources may already have changed.
+// resources may already have changed. A scope this plan deactivates (a
+// destroy, or a replace under a new name) is recorded as such, and warned
+// about when the organisation's clients still carry it (warnCarried).
 func (r *scopeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.Data == nil {
+	if r.Data == nil {
+		return
+	}
+	var current, currentName types.String
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("prefix"), &current)...)
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("name"), &currentName)...)
+	}
+	if req.Plan.Raw.IsNull() { // destroy
+		if old := framework.KnownString(currentName); old != "" && !resp.Diagnostics.HasError() {
+			RulesOf(r.Data).Planned.recordDeactivated(old)
+			warnCarried(ctx, r.Data, old, "", &resp.Diagnostics)
+		}
 		return
 	}
 	var plan scopeModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
-	var current types.String
-	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("prefix"), &current)...)
-	}
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -60,6 +70,12 @@ func (r *scopeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		return
 	}
 	name := types.StringValue(prefix + ":" + subscope)
+	// A new prefix or subscope replaces the scope (RequiresReplace); the
+	// create half is planned again with no state, and records the new name.
+	if old := framework.KnownString(currentName); old != "" && old != name.ValueString() {
+		RulesOf(r.Data).Planned.recordDeactivated(old)
+		warnCarried(ctx, r.Data, old, name.ValueString(), &resp.Diagnostics)
+	}
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("name"), name)...)
 	resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), name)...)
 	allowed, allowedKnown := framework.KnownStrings(plan.AllowedIntegrationTypes)
@@ -78,15 +94,25 @@ func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	name := body.Prefix + ":" + body.Subscope
 
-	created, err := r.Data.Client.CreateScope(ctx, body)
-	switch {
-	case portal.IsConflict(err):
-		created, err = r.reactivate(ctx, name, body)
-	case framework.AnswerLost(err):
-		created, err = r.afterLostAnswer(ctx, name, body, err)
+	created, err := framework.CreateWithRetries(ctx, r.Data.Client.RetryBudget(), framework.CreateSteps[portal.Scope]{
+		Post:   func(ctx context.Context) (*portal.Scope, error) { return r.Data.Client.CreateScope(ctx, body) },
+		Lookup: func(ctx context.Context) (*portal.Scope, error) { return r.Data.Client.GetScope(ctx, name) },
+		Settle: func(ctx context.Context, found *portal.Scope) (*portal.Scope, error) {
+			return r.settleExisting(ctx, name, found, body)
+		},
+	})
+	if framework.CreateOutcomeUnknown(err) {
+		// The portal may have made the scope: keep it in state as planned,
+		// so that Terraform marks it tainted and the next refresh finds it
+		// (or drops it) instead of it being left out of state.
+		asked := body
+		asked.Name = name
+		plan.fromPortal(ctx, &asked, &resp.Diagnostics)
+		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		setScopeIdentity(ctx, resp.Identity, name, &resp.Diagnostics)
 	}
 	if err != nil {
-		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to create scope %s", name), err, r.Data.Environment)
+		framework.AddCreateError(&resp.Diagnostics, fmt.Sprintf("Unable to create scope %s", name), err, r.Data.Environment)
 		return
 	}
 	plan.fromPortal(ctx, created, &resp.Diagnostics)
@@ -94,21 +120,14 @@ func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, 
 	setScopeIdentity(ctx, resp.Identity, plan.Name.ValueString(), &resp.Diagnostics)
 }
 
-// reactivate handles a create that found the name taken. The portal never
-// deletes scopes: a deactivated one (a destroy before, or "Deaktiver" in the
-// web portal) comes back with PUT and the planned values. An active one that
-// is exactly what was asked for is the work of an earlier attempt whose
-// answer was lost, and is adopted. Any other active one is someone's live
-// scope, and taking it over silently would be wrong.
-func (r *scopeResource) reactivate(ctx context.Context, name string, body portal.Scope) (*portal.Scope, error) {
-	existing, err := r.Data.Client.GetScope(ctx, name)
-	if err != nil {
-		return nil, err
-	}
-	return r.settleExisting(ctx, name, existing, body)
-}
-
-// settleExisting is reactivate's decision once the existing scope is read.
+// settleExisting decides about a scope found under the name a create asked
+// for (framework.CreateWithRetries: after a 409, or a lookup after a lost
+// answer). The portal never deletes scopes: a deactivated one (a destroy
+// before, or "Deaktiver" in the web portal) comes back with PUT and the
+// planned values. An active one that is exactly what was asked for is the
+// work of an earlier attempt whose answer was lost, and is adopted. Any
+// other active one is someone's live scope, and taking it over silently
+// would be wrong.
 func (r *scopeResource) settleExisting(ctx context.Context, name string, existing *portal.Scope, body portal.Scope) (*portal.Scope, error) {
 	switch {
 	case existing.Active && sameScope(existing, body):
@@ -118,24 +137,6 @@ func (r *scopeResource) settleExisting(ctx context.Context, name string, existin
 	}
 	body.Active = true
 	return r.Data.Client.UpdateScope(ctx, name, body)
-}
-
-// afterLostAnswer handles a create whose answer was lost (no answer, or a
-// server error): the portal may have made the scope. It is looked up: made
-// as asked, it is adopted; not there, the create is sent once more.
-func (r *scopeResource) afterLostAnswer(ctx context.Context, name string, body portal.Scope, lost error) (*portal.Scope, error) {
-	existing, err := r.Data.Client.GetScope(ctx, name)
-	switch {
-	case portal.IsNotFound(err):
-		created, err := r.Data.Client.CreateScope(ctx, body)
-		if portal.IsConflict(err) {
-			return r.reactivate(ctx, name, body)
-		}
-		return created, err
-	case err != nil:
-		return nil, lost
-	}
-	return r.settleExisting(ctx, name, existing, body)
 }
 
 // errScopeExists says how to bring an existing scope under management.

@@ -3,6 +3,7 @@ package scopes
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
@@ -43,13 +44,16 @@ func usable() Verdict { return Verdict{Usable: true} }
 // Decide decides for the scope name (already known to have the form
 // prefix:subscope) on a client of integrationType ("" when not known yet).
 // A scope that cannot be used comes with the usable scopes close in name:
-// the likely typo behind it.
+// the likely typo behind it. Those the same plan deactivates are left out:
+// offering the old version of a scope being renamed or versioned would
+// send the user to a scope that is about to go.
 func (j Judge) Decide(ctx context.Context, name, integrationType string) (Verdict, error) {
 	v, err := j.verdict(ctx, name, integrationType)
 	if err != nil || v.Usable {
 		return v, err
 	}
-	if near := closeScopeNames(name, j.facts.available()); len(near) > 0 {
+	available := slices.DeleteFunc(j.facts.available(), func(s AvailableScope) bool { return j.planned.deactivates(s.Name) })
+	if near := closeScopeNames(name, available); len(near) > 0 {
 		v.Detail += " Scopes close in name that it may use: " + strings.Join(near, ", ") + "."
 	}
 	return v, nil
@@ -57,6 +61,9 @@ func (j Judge) Decide(ctx context.Context, name, integrationType string) (Verdic
 
 func (j Judge) verdict(ctx context.Context, name, integrationType string) (Verdict, error) {
 	f := j.facts
+	if v, ok := j.krrVerdict(name, integrationType); ok { // KRR's own scopes: Digdir's fixed rule
+		return v, nil
+	}
 	if p, ok := j.planned.lookup(name); ok {
 		if p.TypesKnown {
 			return j.typeVerdict(name, integrationType, p.AllowedIntegrationTypes), nil

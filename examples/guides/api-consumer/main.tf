@@ -1,0 +1,19 @@
+terraform {
+  required_providers {
+    krr = { source = "platform-iac/krr" }
+  }
+}
+
+# Credentials from KRR_CLIENT_ID, KRR_CERTIFICATE_FILE and KRR_CERTIFICATE_PASSWORD
+# (see the provider page for the other ways to sign in).
+provider "krr" {
+  environment = "test"
+}
+
+data "krr_available_scopes" "maskinporten" {
+  integration_type = "maskinporten"
+}
+
+output "may_use" {
+  value = data.krr_available_scopes.maskinporten.names
+}

@@ -1,0 +1,17 @@
+terraform {
+  required_providers {
+    krr = { source = "platform-iac/krr" }
+  }
+}
+
+# Credentials from KRR_CLIENT_ID, KRR_CERTIFICATE_FILE and KRR_CERTIFICATE_PASSWORD
+# (see the provider page for the other ways to sign in).
+provider "krr" {
+  environment = "test"
+}
+
+data "krr_prefixes" "mine" {}
+
+output "prefixes" {
+  value = data.krr_prefixes.mine.names
+}
