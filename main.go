@@ -33,11 +33,14 @@ func main() {
 		return
 	}
 
+	stopProfile := startCPUProfile()
+	defer stopProfile()
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: registryAddress,
 		Debug:   debug,
 	})
 	if err != nil {
+		stopProfile()
 		log.Fatal(err.Error())
 	}
 }
