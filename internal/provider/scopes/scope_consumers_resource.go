@@ -114,26 +114,31 @@ func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, 
 		return
 	}
 	slices.Sort(wanted)
+	var missing, revoked []string
 	for _, orgno := range wanted {
-		if slices.Contains(approved, orgno) {
-			continue
-		}
-		if _, err := r.Data.Client.GrantAccess(ctx, scope, orgno); err != nil {
-			diags.AddError(fmt.Sprintf("Unable to give organisation %s access to %s", orgno, scope),
-				explainGrantRefusal(err, scope, r.Data.Environment))
-			return
+		if !slices.Contains(approved, orgno) {
+			missing = append(missing, orgno)
 		}
 	}
-	var revoked []string
 	for _, orgno := range approved {
-		if slices.Contains(wanted, orgno) {
-			continue
+		if !slices.Contains(wanted, orgno) {
+			revoked = append(revoked, orgno)
 		}
-		if _, err := r.Data.Client.RevokeAccess(ctx, scope, orgno); err != nil {
-			framework.AddPortalError(diags, fmt.Sprintf("Unable to revoke organisation %s's access to %s", orgno, scope), err, r.Data.Environment)
-			return
-		}
-		revoked = append(revoked, orgno)
+	}
+	if orgno, err := writeEach(ctx, missing, func(ctx context.Context, orgno string) error {
+		_, err := r.Data.Client.GrantAccess(ctx, scope, orgno)
+		return err
+	}); err != nil {
+		diags.AddError(fmt.Sprintf("Unable to give organisation %s access to %s", orgno, scope),
+			explainGrantRefusal(err, scope, r.Data.Environment))
+		return
+	}
+	if orgno, err := writeEach(ctx, revoked, func(ctx context.Context, orgno string) error {
+		_, err := r.Data.Client.RevokeAccess(ctx, scope, orgno)
+		return err
+	}); err != nil {
+		framework.AddPortalError(diags, fmt.Sprintf("Unable to revoke organisation %s's access to %s", orgno, scope), err, r.Data.Environment)
+		return
 	}
 	if len(revoked) > 0 && creating {
 		// On update the plan showed these; on create they were not in
@@ -223,10 +228,12 @@ func (r *scopeConsumersResource) Delete(ctx context.Context, req resource.Delete
 		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read who may use scope %s", scope), err, r.Data.Environment)
 		return
 	}
-	for _, orgno := range approved {
+	if orgno, err := writeEach(ctx, approved, func(ctx context.Context, orgno string) error {
 		if _, err := r.Data.Client.RevokeAccess(ctx, scope, orgno); err != nil && !portal.IsNotFound(err) {
-			framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to revoke organisation %s's access to %s", orgno, scope), err, r.Data.Environment)
-			return
+			return err
 		}
+		return nil
+	}); err != nil {
+		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to revoke organisation %s's access to %s", orgno, scope), err, r.Data.Environment)
 	}
 }
