@@ -3,11 +3,7 @@ package scopes_test
 import (
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"net/http/httputil"
-	"net/url"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,49 +14,6 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
-// grantWriteProxy stands between the provider and the fake portal, holds
-// every grant write (PUT or DELETE of /scopes/access/{orgno}) for a while, and
-// records how many were in flight at once.
-type grantWriteProxy struct {
-	mu             sync.Mutex
-	inFlight, peak int
-	writes         int
-}
-
-func newGrantWriteProxy(t *testing.T, p *acctest.Portal, hold time.Duration) (*grantWriteProxy, string) {
-	t.Helper()
-	target, err := url.Parse(p.URL)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g := &grantWriteProxy{}
-	forward := httputil.NewSingleHostReverseProxy(target)
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.Contains(r.URL.Path, "/scopes/access/") && (r.Method == http.MethodPut || r.Method == http.MethodDelete) {
-			g.mu.Lock()
-			g.inFlight++
-			g.writes++
-			g.peak = max(g.peak, g.inFlight)
-			g.mu.Unlock()
-			defer func() {
-				g.mu.Lock()
-				g.inFlight--
-				g.mu.Unlock()
-			}()
-			time.Sleep(hold)
-		}
-		forward.ServeHTTP(w, r)
-	}))
-	t.Cleanup(srv.Close)
-	return g, srv.URL + "/api/v1"
-}
-
-func (g *grantWriteProxy) counts() (peak, writes int) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.peak, g.writes
-}
-
 // krr_scope_consumers writes a list's grants several at once, never more
 // than its bound (8), and each once: nine consumers granted, then all
 // revoked by destroy.
@@ -70,7 +23,10 @@ func TestAccScopeConsumers_writesGrantsAtOnce(t *testing.T) {
 	const scope = acctest.ProviderPrefix + ":concurrent/v1/person.read"
 	p.SeedScope(scope, false)
 	consumers := fakeportal.SyntheticOrgnos(9)
-	proxy, proxyBase := newGrantWriteProxy(t, p, 100*time.Millisecond)
+	// Every grant write (PUT or DELETE of /scopes/access/{orgno}) is held.
+	proxy, proxyBase := acctest.NewHoldingProxy(t, p, func(r *http.Request) bool {
+		return strings.Contains(r.URL.Path, "/scopes/access/") && (r.Method == http.MethodPut || r.Method == http.MethodDelete)
+	}, 100*time.Millisecond)
 	config := strings.Replace(p.ProviderConfig("", acctest.ProviderOrgno), p.BaseURL, proxyBase, 1) + `
 resource "krr_scope_consumers" "c" {
   scope           = "` + scope + `"
@@ -79,7 +35,7 @@ resource "krr_scope_consumers" "c" {
 `
 	expect := func(wantWrites int) statecheck.StateCheck {
 		return acctest.CheckPortal(func() error {
-			peak, writes := proxy.counts()
+			writes, peak := proxy.Counts()
 			switch {
 			case writes != wantWrites:
 				return fmt.Errorf("%d grant writes, want %d: each grant once", writes, wantWrites)
@@ -98,7 +54,7 @@ resource "krr_scope_consumers" "c" {
 			ConfigStateChecks: []statecheck.StateCheck{expect(9)},
 		}},
 	})
-	if peak, writes := proxy.counts(); writes != 18 || peak < 2 || peak > 8 {
+	if writes, peak := proxy.Counts(); writes != 18 || peak < 2 || peak > 8 {
 		t.Errorf("after destroy: %d grant writes (want 18: 9 grants, 9 revokes), %d in flight at most (want 2 to 8)", writes, peak)
 	}
 	if got := len(p.ApprovedConsumers(scope)); got != 0 {
