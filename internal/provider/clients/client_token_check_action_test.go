@@ -14,48 +14,25 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
-// tokenCheckConfig is tokenConfig's client, scope and key set, with the
-// key set triggering krr_client_token_check after it is made or changed,
-// signed with signer's private key. keyName names the key (a new name
-// rotates it).
+// tokenCheckConfig is tokenClientConfig's client, with the key set
+// triggering krr_client_token_check after it is made or changed, signed
+// with signer's private key. keyName names the key (a new name rotates it).
 func tokenCheckConfig(t *testing.T, p *acctest.Portal, keyName, signer, waitFor string) string {
-	return p.ProviderConfig("", acctest.ProviderOrgno) + `
-resource "krr_scope" "read" {
-  prefix      = "` + acctest.ProviderPrefix + `"
-  subscope    = "token/v1/person.read"
-  description = "Read persons"
-}
-
-resource "krr_client" "app" {
-  client_name = "Token proof"
-  description = "Proves it gets tokens"
-  scopes      = [krr_scope.read.name]
-}
-
-resource "krr_client_jwks" "app" {
-  client_id = krr_client.app.client_id
-  keys = {
-    "` + keyName + `" = {
-      public_key_pem = <<-EOT
-` + acctest.PublicPEM(t, &acctest.TestKey("B").PublicKey) + `EOT
-    }
-  }
-
+	return tokenClientConfig(t, p, keyName, `
   lifecycle {
     action_trigger {
       events  = [after_create, after_update]
       actions = [action.krr_client_token_check.app]
     }
   }
-}
-
+`) + `
 action "krr_client_token_check" "app" {
   config {
-    client_id   = krr_client.app.client_id
-    key_id      = "` + keyName + `"
+    client_id        = krr_client.app.client_id
+    key_id           = "` + keyName + `"
     private_key_file = "` + keyFile(t, signer) + `"
-    scopes      = [krr_scope.read.name]
-    wait_for    = "` + waitFor + `"
+    scopes           = [krr_scope.read.name]
+    wait_for         = "` + waitFor + `"
   }
 }
 `

@@ -44,10 +44,10 @@ func tokenClient(p *acctest.Portal, t *testing.T) string {
 	return ids[0]
 }
 
-// tokenConfig is a client of the provider organisation, made in the same
-// configuration with its scope and its key, and a token for it signed with
-// signer's private key, asking for scopes (HCL list items).
-func tokenConfig(t *testing.T, p *acctest.Portal, signer, scopes, waitFor string) string {
+// tokenClientConfig is a client of the provider organisation, made in the
+// same configuration with its scope and a key set holding key B's public
+// half as keyName; jwksBody is added inside the key set's block.
+func tokenClientConfig(t *testing.T, p *acctest.Portal, keyName, jwksBody string) string {
 	return p.ProviderConfig("", acctest.ProviderOrgno) + `
 resource "krr_scope" "read" {
   prefix      = "` + acctest.ProviderPrefix + `"
@@ -56,7 +56,7 @@ resource "krr_scope" "read" {
 }
 
 # No client_id: the id is known only once the client is made, so the token
-# is asked for in the apply, after the keys (depends_on), not at plan.
+# is asked for in the apply, after the keys, not at plan.
 resource "krr_client" "app" {
   client_name = "Token proof"
   description = "Proves it gets tokens"
@@ -66,13 +66,19 @@ resource "krr_client" "app" {
 resource "krr_client_jwks" "app" {
   client_id = krr_client.app.client_id
   keys = {
-    "app-2026" = {
+    "` + keyName + `" = {
       public_key_pem = <<-EOT
 ` + acctest.PublicPEM(t, &acctest.TestKey("B").PublicKey) + `EOT
     }
   }
+` + jwksBody + `}
+`
 }
 
+// tokenConfig is tokenClientConfig's client and a token for it signed with
+// signer's private key, asking for scopes (HCL list items).
+func tokenConfig(t *testing.T, p *acctest.Portal, signer, scopes, waitFor string) string {
+	return tokenClientConfig(t, p, "app-2026", "") + `
 ephemeral "krr_maskinporten_token" "app" {
   client_id   = krr_client.app.client_id
   key_id      = "app-2026"
