@@ -21,14 +21,8 @@ func TestAdoptionOfAnExistingSetup(t *testing.T) {
 	t.Parallel()
 	p := acctest.NewPortal(t)
 	const scope = acctest.ProviderPrefix + ":adopt/v1/person.read"
-	p.SeedScope(scope, false, acctest.ConsumerOrgno, acctest.OtherOrgno)
-	p.Edit(func(st *fakeportal.State) {
-		denied := fakeportal.SyntheticOrgnos(1)[0]
-		st.Grants[fakeportal.GrantKey{Scope: scope, Consumer: denied}] = &fakeportal.Grant{
-			Scope: scope, OwnerOrgno: acctest.ProviderOrgno, ConsumerOrgno: denied, State: fakeportal.GrantDenied}
-	})
 	const clientID = "0c9b8a7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d"
-	seedHandMade(p, scope, clientID)
+	seedOrganisation(p, scope, clientID)
 	provider := p.ProviderConfig("", acctest.ProviderOrgno)
 
 	lookup := acctest.NewTFDir(t, provider+`
@@ -140,6 +134,19 @@ resource "krr_org_contacts" "o" {
 			}
 		})
 	}
+}
+
+// seedOrganisation puts in the portal a whole organisation made by hand:
+// the scope with two approved grants and a denied one (which adoption
+// leaves out), and what seedHandMade adds.
+func seedOrganisation(p *acctest.Portal, scope, clientID string) {
+	p.SeedScope(scope, false, acctest.ConsumerOrgno, acctest.OtherOrgno)
+	p.Edit(func(st *fakeportal.State) {
+		denied := fakeportal.SyntheticOrgnos(1)[0]
+		st.Grants[fakeportal.GrantKey{Scope: scope, Consumer: denied}] = &fakeportal.Grant{
+			Scope: scope, OwnerOrgno: acctest.ProviderOrgno, ConsumerOrgno: denied, State: fakeportal.GrantDenied}
+	})
+	seedHandMade(p, scope, clientID)
 }
 
 // seedHandMade puts in the portal what a team made by hand in the web

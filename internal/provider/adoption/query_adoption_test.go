@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
@@ -49,14 +48,8 @@ func TestAdoptionThroughTerraformQuery(t *testing.T) {
 	t.Parallel()
 	p := acctest.NewPortal(t)
 	const scope = acctest.ProviderPrefix + ":adopt/v1/person.read"
-	p.SeedScope(scope, false, acctest.ConsumerOrgno, acctest.OtherOrgno)
-	p.Edit(func(st *fakeportal.State) {
-		denied := fakeportal.SyntheticOrgnos(1)[0]
-		st.Grants[fakeportal.GrantKey{Scope: scope, Consumer: denied}] = &fakeportal.Grant{
-			Scope: scope, OwnerOrgno: acctest.ProviderOrgno, ConsumerOrgno: denied, State: fakeportal.GrantDenied}
-	})
 	const clientID = "2e3f4a5b-6c7d-4e8f-9a0b-1c2d3e4f5a6b"
-	seedHandMade(p, scope, clientID)
+	seedOrganisation(p, scope, clientID)
 
 	p.ResetRequestCounts()
 	dir := acctest.NewTFDir(t, p.ProviderConfig("", acctest.ProviderOrgno))
