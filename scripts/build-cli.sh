@@ -31,8 +31,9 @@ esac
 # which makes OpenTofu print a warning on standard output.
 export TF_CLI_CONFIG_FILE=/dev/null
 
-if [[ $tool == terraform ]] && command -v terraform >/dev/null &&
-   [[ "$(terraform version -json 2>/dev/null | sed -n 's/.*"terraform_version": *"\([^"]*\)".*/\1/p')" == "$version" ]]; then
+# shellcheck source=scripts/cli-version.sh
+source "$(dirname "$0")/cli-version.sh"
+if [[ $tool == terraform ]] && command -v terraform >/dev/null && [[ "$(cli_version terraform)" == "$version" ]]; then
   command -v terraform
   exit 0
 fi

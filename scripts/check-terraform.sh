@@ -17,14 +17,12 @@ if [[ -z "$tf" || ! -x "$tf" ]]; then
   echo "scripts/build-cli.sh builds any version of either from its Go module." >&2
   exit 1
 fi
-# OpenTofu prints a warning on standard output when the CLI configuration
-# names a file that does not exist; read the version without one.
-json=$(TF_CLI_CONFIG_FILE=/dev/null "$tf" version -json 2>/dev/null || true)
-version=$(printf '%s' "$json" | sed -n 's/.*"terraform_version": *"\([0-9][^"]*\)".*/\1/p' | head -n1)
+# shellcheck source=scripts/cli-version.sh
+source "$(dirname "$0")/cli-version.sh"
+version=$(cli_version "$tf" || true)
 product=terraform
 [[ $(basename "$tf") == tofu* ]] && product=tofu
-core=${version%%-*}
-major=${core%%.*} rest=${core#*.} minor=${rest%%.*}
+major=${version%%.*} minor=$(cli_minor "$version")
 if [[ -z "$version" || ! "$major" =~ ^[0-9]+$ || ! "$minor" =~ ^[0-9]+$ ]] ||
    (( major < min_major || (major == min_major && minor < min_minor) )); then
   echo "error: $tf is $product ${version:-of unknown version}; ${min_major}.${min_minor} or newer is needed." >&2

@@ -25,11 +25,10 @@ scripts/check-terraform.sh
 # the client with the action krr_client_token_check, and adds a step that
 # adopts a scope made by hand with terraform query. Older versions and
 # OpenTofu prove it with the ephemeral token.
-tf_version=$(TF_CLI_CONFIG_FILE=/dev/null "$TERRAFORM" version -json 2>/dev/null |
-  sed -n 's/.*"terraform_version": *"\([0-9][^"]*\)".*/\1/p' | head -n1)
-tf_rest=${tf_version#*.}
+# shellcheck source=scripts/cli-version.sh
+source "$root/scripts/cli-version.sh"
 newest=false
-if [[ $(basename "$TERRAFORM") != tofu* ]] && (( ${tf_rest%%.*} >= 14 )); then
+if [[ $(basename "$TERRAFORM") != tofu* ]] && (( $(cli_minor "$(cli_version "$TERRAFORM")") >= 14 )); then
   newest=true
 fi
 

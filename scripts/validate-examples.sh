@@ -60,11 +60,11 @@ dirs=("${expanded[@]}")
 # the block ("An argument named "identity" is not expected here"), although
 # the provider has nothing to do with it. Below 1.12 those files are left out
 # of the copy; the rest of their directory is validated as ever.
-tf_version=$(TF_CLI_CONFIG_FILE=/dev/null terraform version -json 2>/dev/null |
-  sed -n 's/.*"terraform_version": *"\([0-9][^"]*\)".*/\1/p' | head -n1)
-tf_core=${tf_version%%-*} tf_rest=${tf_version#*.}
-tf_minor=${tf_rest%%.*}
-if (( ${tf_core%%.*} == 1 && tf_minor < 12 )); then
+# shellcheck source=scripts/cli-version.sh
+source "$root/scripts/cli-version.sh"
+tf_version=$(cli_version terraform)
+tf_minor=$(cli_minor "$tf_version")
+if (( ${tf_version%%.*} == 1 && tf_minor < 12 )); then
   echo "note: terraform $tf_version has no import by identity (1.12): import-by-identity.tf files not validated"
   find "$work/examples" -name import-by-identity.tf -delete
 fi
@@ -72,7 +72,7 @@ fi
 # Terraform 1.14; make validate-examples runs the newest Terraform, so this
 # matters only for a run by hand with an older one.
 query_flag=(-query)
-if (( ${tf_core%%.*} == 1 && tf_minor < 14 )); then
+if (( ${tf_version%%.*} == 1 && tf_minor < 14 )); then
   echo "note: terraform $tf_version has no actions or list resources (1.14): their examples not validated"
   query_flag=()
   mapfile -t dirs < <(for d in "${dirs[@]}"; do
