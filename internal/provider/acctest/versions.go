@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
 
 	"github.com/hashicorp/go-version"
 	"github.com/hashicorp/terraform-plugin-testing/tfversion"
@@ -96,11 +97,7 @@ func (f feature) skipReason(openTofu bool, v *version.Version) string {
 
 // SkipUnless skips a test that runs the CLI itself (TFDir) when the CLI
 // under test lacks one of the features.
-func SkipUnless(t interface {
-	Helper()
-	Skip(...any)
-	Fatal(...any)
-}, features ...feature) {
+func SkipUnless(t testing.TB, features ...feature) {
 	t.Helper()
 	v, err := CLIVersion()
 	if err != nil {

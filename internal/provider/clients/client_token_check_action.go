@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -16,7 +15,6 @@ import (
 
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
-	"github.com/platform-iac/terraform-provider-krr/internal/provider/scopes"
 )
 
 var _ action.ActionWithConfigure = (*clientTokenCheckAction)(nil)
@@ -64,12 +62,12 @@ func (a *clientTokenCheckAction) Schema(_ context.Context, _ action.SchemaReques
 			"OpenTofu, use the ephemeral `krr_maskinporten_token`.",
 		Attributes: map[string]schema.Attribute{
 			"client_id": schema.StringAttribute{
-				MarkdownDescription: "The client's id, e.g. `krr_client.x.client_id`: the `iss` of the grant.",
+				MarkdownDescription: tokenClientIDDescription,
 				Required:            true,
 				Validators:          []validator.String{clientIDFormat()},
 			},
 			"key_id": schema.StringAttribute{
-				MarkdownDescription: "The `kid` of the client's key that signs the grant (a key of its `krr_client_jwks`).",
+				MarkdownDescription: tokenKeyIDDescription,
 				Required:            true,
 				Validators:          []validator.String{clientIDFormat()},
 			},
@@ -86,16 +84,15 @@ func (a *clientTokenCheckAction) Schema(_ context.Context, _ action.SchemaReques
 				Validators: []validator.String{framework.NotBlankValidator{}},
 			},
 			"scopes": schema.SetAttribute{
-				MarkdownDescription: "The scopes to ask for; the client must carry each.",
+				MarkdownDescription: tokenScopesDescription,
 				Required:            true,
 				ElementType:         types.StringType,
-				Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(scopes.NameValidator{})},
+				Validators:          tokenScopesValidators(),
 			},
 			"wait_for": schema.StringAttribute{
-				MarkdownDescription: "How long to keep asking while Maskinporten does not know the client or key yet, " +
-					"as a Go duration. Default `3m`.",
-				Optional:   true,
-				Validators: []validator.String{framework.DurationValidator{}},
+				MarkdownDescription: tokenWaitForDescription,
+				Optional:            true,
+				Validators:          []validator.String{framework.DurationValidator{}},
 			},
 		},
 	}

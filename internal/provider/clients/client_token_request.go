@@ -9,17 +9,35 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/scopes"
 )
 
 // defaultWaitFor is how long a new client or key may take to be known:
 // Maskinporten takes up to two minutes, and other clients of the API
 // retry for about three.
 const defaultWaitFor = 3 * time.Minute
+
+// The arguments that the ephemeral krr_maskinporten_token and the action
+// krr_client_token_check share, described and checked alike (their schema
+// packages differ, so the attributes themselves cannot be shared).
+const (
+	tokenClientIDDescription = "The client's id, e.g. `krr_client.x.client_id`: the `iss` of the grant."
+	tokenKeyIDDescription    = "The `kid` of the client's key that signs the grant (a key of its `krr_client_jwks`)."
+	tokenScopesDescription   = "The scopes to ask for; the client must carry each."
+	tokenWaitForDescription  = "How long to keep asking while Maskinporten does not know the client or key yet, " +
+		"as a Go duration. Default `3m`."
+)
+
+func tokenScopesValidators() []validator.Set {
+	return []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(scopes.NameValidator{})}
+}
 
 // tokenArgs are what the ephemeral krr_maskinporten_token and the action
 // krr_client_token_check take: a client, the key that signs its grant, the

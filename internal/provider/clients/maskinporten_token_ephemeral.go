@@ -4,7 +4,6 @@ import (
 	"context"
 	"time"
 
-	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/ephemeral/schema"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
@@ -12,7 +11,6 @@ import (
 
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
-	"github.com/platform-iac/terraform-provider-krr/internal/provider/scopes"
 )
 
 var _ ephemeral.EphemeralResourceWithConfigure = (*maskinportenTokenEphemeral)(nil)
@@ -59,12 +57,12 @@ func (e *maskinportenTokenEphemeral) Schema(_ context.Context, _ ephemeral.Schem
 			"again. Needs Terraform 1.10 or later.",
 		Attributes: map[string]schema.Attribute{
 			"client_id": schema.StringAttribute{
-				MarkdownDescription: "The client's id, e.g. `krr_client.x.client_id`: the `iss` of the grant.",
+				MarkdownDescription: tokenClientIDDescription,
 				Required:            true,
 				Validators:          []validator.String{clientIDFormat()},
 			},
 			"key_id": schema.StringAttribute{
-				MarkdownDescription: "The `kid` of the client's key that signs the grant (a key of its `krr_client_jwks`).",
+				MarkdownDescription: tokenKeyIDDescription,
 				Required:            true,
 				Validators:          []validator.String{clientIDFormat()},
 			},
@@ -74,16 +72,15 @@ func (e *maskinportenTokenEphemeral) Schema(_ context.Context, _ ephemeral.Schem
 				Sensitive:           true,
 			},
 			"scopes": schema.SetAttribute{
-				MarkdownDescription: "The scopes to ask for; the client must carry each.",
+				MarkdownDescription: tokenScopesDescription,
 				Required:            true,
 				ElementType:         types.StringType,
-				Validators:          []validator.Set{setvalidator.SizeAtLeast(1), setvalidator.ValueStringsAre(scopes.NameValidator{})},
+				Validators:          tokenScopesValidators(),
 			},
 			"wait_for": schema.StringAttribute{
-				MarkdownDescription: "How long to keep asking while Maskinporten does not know the client or key yet, " +
-					"as a Go duration. Default `3m`.",
-				Optional:   true,
-				Validators: []validator.String{framework.DurationValidator{}},
+				MarkdownDescription: tokenWaitForDescription,
+				Optional:            true,
+				Validators:          []validator.String{framework.DurationValidator{}},
 			},
 			"access_token": schema.StringAttribute{
 				MarkdownDescription: "The access token.",
