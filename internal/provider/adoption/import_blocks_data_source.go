@@ -98,17 +98,12 @@ func (d *importBlocksDataSource) collect(ctx context.Context) ([]importBlock, er
 			}
 		}
 	}
-	clients, err := d.Data.Client.ListIntegrations(ctx, false)
+	// ID-porten clients are left to the web portal.
+	managed, err := clients.ManagedClients(ctx, d.Data, false, "")
 	if err != nil {
 		return nil, err
 	}
-	slices.SortFunc(clients, func(a, b portal.Integration) int {
-		return strings.Compare(a.ClientName+a.ClientID, b.ClientName+b.ClientID)
-	})
-	for _, c := range clients {
-		if !machineClient(c.IntegrationType) {
-			continue // ID-porten clients are left to the web portal
-		}
+	for _, c := range managed {
 		name := names.unique("krr_client", c.ClientName)
 		blocks = append(blocks, importBlock{"krr_client." + name, c.ClientID})
 		set, err := d.Data.Client.GetJWKS(ctx, c.ClientID)
@@ -127,11 +122,6 @@ func (d *importBlocksDataSource) collect(ctx context.Context) ([]importBlock, er
 		return nil, err
 	}
 	return blocks, nil
-}
-
-// machineClient: the kinds of client krr_client manages.
-func machineClient(integrationType string) bool {
-	return slices.Contains(clients.IntegrationTypes, integrationType)
 }
 
 // resourceNames makes Terraform resource names from object names, unique

@@ -66,7 +66,7 @@ func (r *clientJWKSListResource) List(ctx context.Context, req list.ListRequest,
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	clients, err := managedClients(ctx, r.Data, cfg.IncludeInactive.ValueBool(), "")
+	clients, err := ManagedClients(ctx, r.Data, cfg.IncludeInactive.ValueBool(), "")
 	if err != nil {
 		stream.Results = framework.ListError("Unable to list the organisation's clients", err, r.Data.Environment)
 		return

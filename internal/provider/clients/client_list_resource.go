@@ -41,10 +41,10 @@ func (r *clientListResource) ListResourceConfigSchema(_ context.Context, _ list.
 		MarkdownDescription: "The organisation's Maskinporten and KRR clients, each as `krr_client` holds it.",
 		Attributes: map[string]listschema.Attribute{
 			"integration_type": listschema.StringAttribute{
-				MarkdownDescription: "Only the clients of this kind: " + strings.Join(IntegrationTypes, " or ") +
+				MarkdownDescription: "Only the clients of this kind: " + strings.Join(integrationTypes, " or ") +
 					". Default: both.",
 				Optional:   true,
-				Validators: []validator.String{stringvalidator.OneOf(IntegrationTypes...)},
+				Validators: []validator.String{stringvalidator.OneOf(integrationTypes...)},
 			},
 			"include_inactive": listschema.BoolAttribute{
 				MarkdownDescription: "Also the deactivated clients (`active = false` in `krr_client`). Default `false`.",
@@ -60,7 +60,7 @@ func (r *clientListResource) List(ctx context.Context, req list.ListRequest, str
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	clients, err := managedClients(ctx, r.Data, cfg.IncludeInactive.ValueBool(), framework.KnownString(cfg.IntegrationType))
+	clients, err := ManagedClients(ctx, r.Data, cfg.IncludeInactive.ValueBool(), framework.KnownString(cfg.IntegrationType))
 	if err != nil {
 		stream.Results = framework.ListError("Unable to list the organisation's clients", err, r.Data.Environment)
 		return
@@ -76,17 +76,18 @@ func (r *clientListResource) List(ctx context.Context, req list.ListRequest, str
 	})
 }
 
-// managedClients lists the clients of the kinds krr_client manages (of
+// ManagedClients lists the clients of the kinds krr_client manages (of
 // integrationType alone when not ""), deactivated ones too when asked,
-// sorted by name and id.
-func managedClients(ctx context.Context, data *framework.ProviderData, includeInactive bool, integrationType string) ([]portal.Integration, error) {
+// sorted by name and id: what the list resources and krr_import_blocks
+// bring under Terraform.
+func ManagedClients(ctx context.Context, data *framework.ProviderData, includeInactive bool, integrationType string) ([]portal.Integration, error) {
 	all, err := data.Client.ListIntegrations(ctx, includeInactive)
 	if err != nil {
 		return nil, err
 	}
 	var clients []portal.Integration
 	for _, c := range all {
-		if !slices.Contains(IntegrationTypes, c.IntegrationType) || (integrationType != "" && c.IntegrationType != integrationType) {
+		if !slices.Contains(integrationTypes, c.IntegrationType) || (integrationType != "" && c.IntegrationType != integrationType) {
 			continue
 		}
 		if c.Active || includeInactive {
@@ -94,7 +95,7 @@ func managedClients(ctx context.Context, data *framework.ProviderData, includeIn
 		}
 	}
 	slices.SortFunc(clients, func(a, b portal.Integration) int {
-		return strings.Compare(a.ClientName+" "+a.ClientID, b.ClientName+" "+b.ClientID)
+		return strings.Compare(a.ClientName+a.ClientID, b.ClientName+b.ClientID)
 	})
 	return clients, nil
 }

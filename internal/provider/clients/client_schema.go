@@ -20,11 +20,11 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/scopes"
 )
 
-// IntegrationTypes are the kinds of client krr_client makes: the ones
+// integrationTypes are the kinds of client krr_client makes: the ones
 // that authenticate with a key (private_key_jwt) and the JWT grant. ID-porten
 // clients need redirect URIs and secrets, which this provider leaves to the
 // web portal.
-var IntegrationTypes = []string{portal.IntegrationTypeMaskinporten, "krr"}
+var integrationTypes = []string{portal.IntegrationTypeMaskinporten, "krr"}
 
 // clientIDPattern is a client id as Maskinporten gives them out: a UUID,
 // lowercase.
@@ -105,7 +105,7 @@ func clientResourceSchema() schema.Schema {
 				Computed:      true,
 				Default:       stringdefault.StaticString(portal.IntegrationTypeMaskinporten),
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{stringvalidator.OneOf(IntegrationTypes...)},
+				Validators:    []validator.String{stringvalidator.OneOf(integrationTypes...)},
 			},
 			"client_orgno": schema.StringAttribute{
 				MarkdownDescription: "The organisation the client acts for. Default: the organisation the " +
