@@ -102,7 +102,7 @@ expect_empty_plan() {
   echo "    no changes"
 }
 
-echo "==> 1. terraform apply, once: the scope, who may use it, the merchant data, the consumer's client and key, and the client's own token"
+echo "==> 1. terraform apply, once: the scope, who may use it, the merchant data, the consumer's client and key, the client's own token, and the API-klient of KRR's user look-up with its key"
 tf apply -auto-approve -input=false -no-color >"$work/apply.log" 2>&1 || { cat "$work/apply.log" >&2; fail "the apply failed"; }
 # The resources as they were made, and the headline of any warning. The
 # client's scope is granted in this same apply, so at plan time it is not
@@ -118,6 +118,7 @@ else
 fi
 tf output -no-color
 
+tf output -raw contact_lookup_client_id >/dev/null 2>&1 || fail "the apply made no API-klient for KRR's user look-up"
 echo "==> 2. terraform plan, right after: nothing to do"
 expect_empty_plan
 

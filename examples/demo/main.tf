@@ -97,6 +97,29 @@ resource "krr_client_jwks" "consumer_app" {
   }
 }
 
+# KRR's user look-up, in the same apply: the consumer's API-klient signs a
+# citizen in with ID-porten and reads that person's own contact
+# information. It signs with a key of its own (private_key_jwt), so no
+# secret is made or kept.
+resource "krr_login_client" "contact_lookup" {
+  provider                   = krr.consumer
+  integration_type           = "api_klient"
+  client_name                = "Demo contact details"
+  description                = "Shows the signed-in person their own contact details from KRR"
+  token_endpoint_auth_method = "private_key_jwt"
+  redirect_uris              = ["https://kontakt.demo.example.no/callback"]
+  post_logout_redirect_uris  = ["https://kontakt.demo.example.no/"]
+  scopes                     = ["openid", "profile", "krr:user/kontaktinformasjon.read"]
+}
+
+resource "krr_client_jwks" "contact_lookup" {
+  provider  = krr.consumer
+  client_id = krr_login_client.contact_lookup.client_id
+  keys = {
+    "contact-lookup-2026" = { public_key_pem = file(var.client_public_key_file) }
+  }
+}
+
 # 2. The proof that the client gets a token is in proof/: make demo adds
 # proof/action.tf on Terraform 1.14 and later, proof/ephemeral.tf before.
 
@@ -114,4 +137,8 @@ output "consumers" {
 
 output "consumer_client_id" {
   value = krr_client.consumer_app.client_id
+}
+
+output "contact_lookup_client_id" {
+  value = krr_login_client.contact_lookup.client_id
 }

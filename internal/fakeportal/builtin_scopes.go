@@ -17,16 +17,24 @@ const digdirOrgno = "991825827"
 // builtinScopeDate is when the fake says the built-in scopes were made.
 const builtinScopeDate = "2018-01-01T00:00:00.000+01:00"
 
+// openid and profile are for every kind of client that logs people in;
+// eidas (logins with a European eID) and no_pid (logins without a Norwegian
+// national identity number) only for idporten clients (portal-api.md §12).
 var builtinScopes = map[string]Scope{
-	"openid":  builtinScope("openid", "Logg inn med ID-porten (OpenID Connect)"),
-	"profile": builtinScope("profile", "Grunnleggende opplysninger om brukeren i ID-tokenet"),
+	"openid":  builtinScope("openid", "Logg inn med ID-porten (OpenID Connect)", loginScopeTypes...),
+	"profile": builtinScope("profile", "Grunnleggende opplysninger om brukeren i ID-tokenet", loginScopeTypes...),
+	"eidas":   builtinScope("eidas", "Innlogging med europeisk eID (eIDAS)", "idporten"),
+	"no_pid":  builtinScope("no_pid", "Innlogging uten norsk fødselsnummer", "idporten"),
 }
 
-func builtinScope(name, description string) Scope {
+// loginScopeTypes are the integration types whose clients log people in.
+var loginScopeTypes = []string{"idporten", "api_klient", "ansattporten", "idporten_saml2"}
+
+func builtinScope(name, description string, integrationTypes ...string) Scope {
 	return Scope{
 		Name: name, Description: description, Active: true, // no prefix: not prefix:subscope
 		OwnerOrgno:              digdirOrgno,
-		AllowedIntegrationTypes: []string{"idporten", "ansattporten", "idporten_saml2"},
+		AllowedIntegrationTypes: integrationTypes,
 		TokenType:               "SELF_CONTAINED",
 		Visibility:              "PUBLIC",
 		AccessibleForAll:        true,

@@ -11,7 +11,8 @@ import (
 )
 
 // verifyClientGrant checks a grant from a client made through the API (a
-// Maskinporten or KRR client with keys): signed with one of its keys, named
+// Maskinporten or KRR client with keys; any other kind is refused once its
+// signature is verified): signed with one of its keys, named
 // by kid, for scopes it carries and may use. A client or key newer than
 // Options.CredentialDelay is not known yet.
 func (f *Fake) verifyClientGrant(tok *jwt.JSONWebToken, clientID string) (*verifiedGrant, error) {
@@ -35,7 +36,7 @@ func (f *Fake) verifyClientGrant(tok *jwt.JSONWebToken, clientID string) (*verif
 	f.mu.Unlock()
 	now := f.now()
 	switch {
-	case !ok || !client.Active || !machineIntegration(client.IntegrationType) || !f.known(client.Created, now):
+	case !ok || !client.Active || !f.known(client.Created, now):
 		return nil, invalidGrant(clientAuthFailed)
 	case kid == "":
 		return nil, invalidGrant("the assertion's header must have the kid of one of the client's keys")
@@ -49,6 +50,12 @@ func (f *Fake) verifyClientGrant(tok *jwt.JSONWebToken, clientID string) (*verif
 	var claims grantClaims
 	if err := tok.Claims(pub, &claims); err != nil {
 		return nil, invalidGrant(clientAuthFailed)
+	}
+	// Only a grant its own key signed learns what kind of client it names:
+	// a login client (or any that is no Maskinporten or KRR client) never
+	// gets a token, and the words say so, so that nobody waits for one.
+	if !machineIntegration(client.IntegrationType) {
+		return nil, refusedGrant(notMachineClientReason(&client))
 	}
 	requested, err := f.checkGrantClaims(&claims)
 	if err != nil {

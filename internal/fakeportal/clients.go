@@ -169,15 +169,14 @@ func (f *Fake) createClient(c *call) (any, error) {
 	applyClientFields(cl, &req)
 	f.state.Clients[id] = cl
 	view := f.clientView(cl)
-	if strings.HasPrefix(cl.TokenEndpointAuthMethod, "client_secret_") {
-		view.ClientSecret = newSecret()
-	}
+	view.ClientSecret = f.syncSecret(cl) // shown this once (client_secrets.go)
 	return view, nil
 }
 
 // PUT /clients/{id}: replace every changeable field; what is left out goes
 // back to its default. client_id, client_orgno and integration_type never
-// change.
+// change, nor a login client's supplier_orgno (§12). A change of auth method
+// makes or removes the client's secret (client_secrets.go).
 func (f *Fake) updateClient(c *call) (any, error) {
 	cl, err := f.callerClient(c)
 	if err != nil {
@@ -197,6 +196,9 @@ func (f *Fake) updateClient(c *call) (any, error) {
 	if req.ClientOrgno != "" && req.ClientOrgno != cl.ClientOrgno {
 		fe.add("client_orgno", fmt.Sprintf("client_orgno never changes (is %s)", cl.ClientOrgno))
 	}
+	if loginIntegration(cl.IntegrationType) {
+		checkLoginFixedFields(fe, cl, &req)
+	}
 	if err := fe.err(); err != nil {
 		return nil, err
 	}
@@ -212,7 +214,9 @@ func (f *Fake) updateClient(c *call) (any, error) {
 	applyClientFields(cl, &req)
 	cl.Active = req.Active == nil || *req.Active // default true; false deactivates, true brings back
 	cl.LastUpdated = f.touch(cl.LastUpdated)
-	return f.clientView(cl), nil
+	view := f.clientView(cl)
+	view.ClientSecret = f.syncSecret(cl) // a secret made by a change of auth method, shown this once
+	return view, nil
 }
 
 // DELETE /clients/{id}: deactivate; 200 with an empty body. A client that is
@@ -228,21 +232,6 @@ func (f *Fake) deleteClient(c *call) (any, error) {
 	cl.Active = false
 	cl.LastUpdated = f.touch(cl.LastUpdated)
 	return nil, nil
-}
-
-// POST /clients/{id}/secret: a new secret, shown once in the answer.
-func (f *Fake) newClientSecret(c *call) (any, error) {
-	cl, err := f.callerClient(c)
-	if err != nil {
-		return nil, err
-	}
-	if !cl.Active {
-		return nil, conflict(fmt.Sprintf("client %s is inactive", cl.ClientID))
-	}
-	cl.LastUpdated = f.touch(cl.LastUpdated)
-	view := f.clientView(cl)
-	view.ClientSecret = newSecret()
-	return view, nil
 }
 
 // checkClientFields validates the changeable fields of a client that belongs
@@ -272,6 +261,9 @@ func (f *Fake) checkClientFields(fe *fieldErrors, req *clientRequest, clientOrgn
 		if len(req.GrantTypes) > 0 && !slices.Equal(uniqueStrings(req.GrantTypes), []string{jwtBearerGrantType}) {
 			fe.add("grant_types", fmt.Sprintf("a %s client has grant_types [%s]", integrationType, jwtBearerGrantType))
 		}
+	}
+	if loginIntegration(integrationType) {
+		f.checkLoginClient(fe, req, integrationType) // login_clients.go
 	}
 	for _, l := range []struct {
 		field string
@@ -347,6 +339,9 @@ func applyClientFields(cl *Client, req *clientRequest) {
 	cl.CodeChallengeMethod = req.CodeChallengeMethod
 	cl.ClientURI = req.ClientURI
 	cl.FrontchannelLogoutSessionRequired = req.FrontchannelLogoutSessionRequired
+	if loginIntegration(cl.IntegrationType) {
+		applyLoginDefaults(cl, req)
+	}
 }
 
 // orDefaultInt is *v, or def when v was left out.

@@ -71,6 +71,13 @@ type Options struct {
 	// KeySetAnswerVaried (the default), KeySetAnswerBare or
 	// KeySetAnswerRenewed; see key_set_answer.go.
 	KeySetAnswer string
+
+	// Production makes the fake judge as the production environment where
+	// it differs from the test environment: there a web or browser login
+	// client may not redirect to localhost or a loopback address, only a
+	// native one may (portal-api.md §12). Default false: the test
+	// environment, where the tests and the demo run.
+	Production bool
 }
 
 // Fake is the fake portal. It implements http.Handler and is safe for

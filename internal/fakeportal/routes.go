@@ -126,6 +126,13 @@ func (f *Fake) buildRoutes() []*route {
 
 		api("GET", "/organization/contacts", contactsRead, f.getContacts),
 		api("PUT", "/organization/contacts", contactsWrite, f.putContacts),
+
+		// On-behalf-of records (§12, onbehalfof.go).
+		api("GET", "/clients/{id}/onbehalfof", []string{scopeDCRRead, scopeDCRWrite, scopeOnBehalfOfWrite}, f.listOnBehalfOf),
+		api("POST", "/clients/{id}/onbehalfof", []string{scopeDCRWrite, scopeDCRModify, scopeOnBehalfOfWrite}, f.createOnBehalfOf),
+		api("GET", "/clients/{id}/onbehalfof/{obo}", []string{scopeDCRRead, scopeDCRWrite, scopeOnBehalfOfWrite}, f.getOnBehalfOf),
+		api("PUT", "/clients/{id}/onbehalfof/{obo}", []string{scopeDCRWrite, scopeDCRModify, scopeOnBehalfOfWrite}, f.updateOnBehalfOf),
+		api("DELETE", "/clients/{id}/onbehalfof/{obo}", []string{scopeDCRWrite, scopeDCRModify, scopeOnBehalfOfWrite}, f.deleteOnBehalfOf),
 	}
 	for _, rt := range routes {
 		rt.segments = strings.Split(strings.TrimPrefix(rt.pattern, "/"), "/")

@@ -13,6 +13,9 @@ type State struct {
 	JWKS     map[string]*KeySet      // by client_id
 	Contacts map[string]*OrgContacts // by orgno
 
+	// OnBehalfOf holds the clients' on-behalf-of records (onbehalfof.go).
+	OnBehalfOf map[OnBehalfOfKey]*OnBehalfOf
+
 	// DelegationSources is what GET /delegationsources answers and what a
 	// scope's delegation_source is checked against.
 	DelegationSources []DelegationSource
@@ -25,6 +28,8 @@ func newState() *State {
 		Clients:  map[string]*Client{},
 		JWKS:     map[string]*KeySet{},
 		Contacts: map[string]*OrgContacts{},
+
+		OnBehalfOf: map[OnBehalfOfKey]*OnBehalfOf{},
 		DelegationSources: []DelegationSource{
 			{Name: "altinn", Issuer: "https://tt02.altinn.no/",
 				Created: "2019-11-05T09:46:18.000+01:00", LastUpdated: "2023-03-14T12:05:41.262Z"},
@@ -81,7 +86,8 @@ type Grant struct {
 }
 
 // Client is §6's client object. ClientSecret is never stored: the fake sets it
-// only on the copy it answers with, right after making a secret. Unset
+// only on the copy it answers with, right after making a secret, which it
+// keeps in the unexported secret (client_secrets.go). Unset
 // strings, false booleans and empty lists are answered explicitly ("",
 // false, []), as the real portal does (§11).
 type Client struct {
@@ -114,6 +120,9 @@ type Client struct {
 	LastUpdated  string `json:"last_updated"`
 	ClientSecret string `json:"client_secret,omitempty"`
 	JWKSURI      string `json:"jwks_uri,omitempty"`
+
+	secret      *clientSecret // the current secret of a client_secret_* client; nil when none
+	secretsMade int           // how many secrets were made for the client, for SecretsMade
 }
 
 // JWK is one public key of a client (§6).

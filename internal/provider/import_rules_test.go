@@ -28,13 +28,17 @@ var importRules = map[string]struct {
 	"internal/provider/framework":        {[]string{"internal/portal"}, true},
 	"internal/provider/scopes":           {[]string{"internal/provider/framework", "internal/portal"}, true},
 	"internal/provider/contacts":         {[]string{"internal/provider/framework", "internal/portal"}, true},
+	"internal/provider/onbehalfof":       {[]string{"internal/provider/framework", "internal/portal"}, true},
 	"internal/provider/organization":     {[]string{"internal/provider/framework", "internal/portal"}, true},
 	"internal/provider/clients": {[]string{"internal/provider/scopes", "internal/provider/framework",
 		"internal/portal"}, true},
+	"internal/provider/login": {[]string{"internal/provider/clients", "internal/provider/scopes",
+		"internal/provider/framework", "internal/portal"}, true},
 	"internal/provider/adoption": {[]string{"internal/provider/scopes", "internal/provider/clients",
 		"internal/provider/contacts", "internal/provider/framework", "internal/portal"}, true},
 	"internal/provider": {[]string{"internal/provider/scopes", "internal/provider/clients",
 		"internal/provider/contacts", "internal/provider/organization", "internal/provider/adoption",
+		"internal/provider/onbehalfof", "internal/provider/login",
 		"internal/provider/framework", "internal/portal"}, true},
 	// The harness serves the provider that each test package's TestMain
 	// hands it, so that the domain packages' own tests may use it.

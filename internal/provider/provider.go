@@ -22,6 +22,8 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/adoption"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/clients"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/contacts"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/login"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/onbehalfof"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/organization"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/scopes"
 )
@@ -85,7 +87,7 @@ func (p *krrProvider) Configure(ctx context.Context, req provider.ConfigureReque
 // Resources, EphemeralResources and DataSources are what each domain
 // package serves.
 func (p *krrProvider) Resources(_ context.Context) []func() resource.Resource {
-	return slices.Concat(scopes.Resources(), clients.Resources(), contacts.Resources())
+	return slices.Concat(scopes.Resources(), clients.Resources(), login.Resources(), onbehalfof.Resources(), contacts.Resources())
 }
 
 // EphemeralResources are values that never reach state (Terraform 1.10+).
@@ -101,7 +103,8 @@ func (p *krrProvider) Actions(_ context.Context) []func() action.Action {
 // ListResources list what each resource manages, for terraform query
 // (Terraform 1.14+).
 func (p *krrProvider) ListResources(_ context.Context) []func() list.ListResource {
-	return slices.Concat(scopes.ListResources(), clients.ListResources(), contacts.ListResources())
+	return slices.Concat(scopes.ListResources(), clients.ListResources(), login.ListResources(), onbehalfof.ListResources(),
+		contacts.ListResources())
 }
 
 func (p *krrProvider) DataSources(_ context.Context) []func() datasource.DataSource {

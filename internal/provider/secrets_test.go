@@ -1,7 +1,9 @@
 package provider
 
 import (
+	"archive/zip"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -150,4 +152,117 @@ output "me" {
 			t.Errorf("a private key reached %s", where)
 		}
 	}
+}
+
+// A client secret (krr_client_secret) is in the state by design, Sensitive,
+// and never in a log: not in a TF_LOG=trace log of its create, its
+// rotation and its destroy. A saved plan shows it only as sensitive: the
+// human plan says "(sensitive value)", `terraform show -json` marks it in
+// before_sensitive, and the rotated secret is not in the plan at all (it
+// is unknown until the apply makes it). What Terraform itself keeps in a
+// plan file, the prior state and the "before" of each change, holds the
+// secret held now, as the state does: a plan file must be protected as the
+// state is (the resource's docs say so).
+func TestSecretsClientSecretNeverReachesLogsOrPlan(t *testing.T) {
+	p := acctest.NewPortal(t)
+	const clientID = "5a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"
+	config := func(trigger string) string {
+		return p.ProviderConfig("", acctest.ConsumerOrgno) + `
+resource "krr_login_client" "app" {
+  client_id                  = "` + clientID + `"
+  integration_type           = "idporten"
+  client_name                = "Min side"
+  description                = "Citizens sign in"
+  token_endpoint_auth_method = "client_secret_basic"
+  redirect_uris              = ["https://minside.example.no/callback"]
+}
+
+resource "krr_client_secret" "app" {
+  client_id         = krr_login_client.app.client_id
+  rotation_triggers = { rotated = "` + trigger + `" }
+}
+
+output "secret" {
+  value     = krr_client_secret.app.client_secret
+  sensitive = true
+}
+`
+	}
+	logFile := filepath.Join(t.TempDir(), "terraform.log")
+	d := acctest.NewTFDir(t, config("1"))
+	d.Env = append(d.Env, "TF_LOG=trace", "TF_LOG_PATH="+logFile)
+	d.MustRun("apply", "-auto-approve", "-input=false")
+	first, ok := p.ClientSecret(clientID)
+	if !ok || strings.TrimSpace(d.MustRun("output", "-raw", "secret")) != first {
+		t.Fatal("the secret in state is not the portal's")
+	}
+
+	// A rotation, planned into a file, shown, and applied.
+	d.Write(config("2"))
+	d.MustRun("plan", "-input=false", "-out=rotate.tfplan")
+	shown := d.MustRun("show", "-json", "rotate.tfplan")
+	planText := d.MustRun("show", "rotate.tfplan")
+	acctest.ExpectText(t, "the plan", planText, "client_secret", "(sensitive value)")
+	planFiles := readPlanFiles(t, filepath.Join(d.Dir, "rotate.tfplan"))
+	d.MustRun("apply", "-auto-approve", "-input=false", "rotate.tfplan")
+	second, _ := p.ClientSecret(clientID)
+	if second == first || second == "" {
+		t.Fatal("the rotation made no new secret")
+	}
+	d.MustRun("destroy", "-auto-approve", "-input=false")
+
+	logs, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(logs), "portal: response") {
+		t.Fatalf("the provider's logs are not in the Terraform log (%d bytes)", len(logs))
+	}
+	for what, secret := range map[string]string{"the first secret": first, "the rotated secret": second} {
+		if strings.Contains(string(logs), secret) {
+			t.Errorf("%s reached the log", what)
+		}
+		if strings.Contains(planText, secret) {
+			t.Errorf("%s reached the plan as terraform show prints it", what)
+		}
+	}
+	if !strings.Contains(shown, `"before_sensitive":{`) || !regexp.MustCompile(`"before_sensitive":\{[^}]*"client_secret":true`).MatchString(shown) {
+		t.Errorf("terraform show -json of the plan does not mark the held secret sensitive:\n%.3000s", shown)
+	}
+	if strings.Contains(shown, second) {
+		t.Error("the rotated secret reached the plan: it must be unknown until the apply")
+	}
+	for name, text := range planFiles {
+		if strings.Contains(text, second) {
+			t.Errorf("the rotated secret reached the plan file's %s", name)
+		}
+	}
+}
+
+// readPlanFiles is every file of a saved plan (a zip archive), uncompressed,
+// by name.
+func readPlanFiles(t *testing.T, planFile string) map[string]string {
+	t.Helper()
+	r, err := zip.OpenReader(planFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = r.Close() }()
+	out := map[string]string{}
+	for _, f := range r.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(rc)
+		_ = rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = string(b)
+	}
+	if len(out) == 0 {
+		t.Fatal("the plan file holds no files")
+	}
+	return out
 }

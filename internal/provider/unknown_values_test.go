@@ -39,6 +39,18 @@ func TestUnknownValuesNeverFailValidateOrPlan(t *testing.T) {
 		"krr_client_jwks": {"client_id": clientID, "keys": map[string]any{
 			"k1": map[string]any{"public_key_pem": acctest.PublicPEM(t, &acctest.TestKey("A").PublicKey), "alg": "RS256"},
 		}},
+		// A client the fake does not know: the plan's check of its kind
+		// reads it and leaves the rest to apply.
+		"krr_client_onbehalfof": {"client_id": "onbehalfof-unknown-values-client", "onbehalfof": "kunde-1",
+			"orgno": acctest.OtherOrgno, "name": "Kunde", "description": "d", "uri": "https://k.example.no",
+			"logo_uri": "https://k.example.no/l.png"},
+		"krr_login_client": {"client_id": "0b6f1a2c-3d4e-4f5a-8b6c-7d8e9f0a1b2c", "integration_type": "api_klient",
+			"client_name": "Min side", "description": "Signs citizens in", "token_endpoint_auth_method": "client_secret_basic",
+			"redirect_uris": []any{"https://app.example.no/cb"}, "frontchannel_logout_uri": "https://app.example.no/fc",
+			"scopes": []any{"openid", acctest.PersonScope}},
+		// A client the fake does not know, as above.
+		"krr_client_secret": {"client_id": "secret-unknown-values-client", "rotation_triggers": map[string]any{"r": "1"},
+			"rotate_after_days": 30},
 		"krr_org_contacts": {
 			"invoice": map[string]any{"email": "faktura@example.no", "reference": "PO-1234", "contact_name": "Kari",
 				"address": map[string]any{"street": "Postboks 1", "postal_code": "0114", "city": "Oslo"}},

@@ -101,3 +101,32 @@ const (
 const (
 	ConsumerClientID = "6e8d4b21-9a3f-4c7b-8d2e-3f4a5b6c7d8e"
 )
+
+// AddLoginClient puts an active API-klient client of orgno, which signs
+// people in, into the fake portal directly, for the tests of what reads
+// every kind of client.
+func (p *Portal) AddLoginClient(id, orgno string) {
+	p.Edit(func(st *fakeportal.State) {
+		st.Clients[id] = &fakeportal.Client{
+			ClientID:                id,
+			ClientName:              "Min side " + id,
+			Description:             "signs citizens in and reads their own KRR record",
+			ClientOrgno:             orgno,
+			IntegrationType:         "api_klient",
+			ApplicationType:         "web",
+			TokenEndpointAuthMethod: "client_secret_basic",
+			GrantTypes:              []string{"authorization_code"},
+			Scopes:                  []string{"openid", "profile", "krr:user/kontaktinformasjon.read"},
+			Active:                  true,
+			AccessTokenLifetime:     120,
+			AuthorizationLifetime:   7200,
+			RefreshTokenLifetime:    600,
+			RefreshTokenUsage:       "ONETIME",
+			RedirectURIs:            []string{"https://minside.example.no/callback"},
+			PostLogoutRedirectURIs:  []string{"https://minside.example.no/"},
+			CodeChallengeMethod:     "S256",
+			Created:                 "2026-01-01T00:00:00.000+01:00",
+			LastUpdated:             "2026-01-01T00:00:00.000+01:00",
+		}
+	})
+}

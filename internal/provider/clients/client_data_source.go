@@ -29,20 +29,21 @@ func (d *clientDataSource) Metadata(_ context.Context, req datasource.MetadataRe
 }
 
 func (d *clientDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	attrs := clientDataAttributes()
+	attrs := listedClientAttributes()
 	attrs["client_id"] = schema.StringAttribute{
 		MarkdownDescription: "The client id.",
 		Required:            true,
-		Validators:          []validator.String{clientIDFormat()},
+		Validators:          []validator.String{ClientIDFormat()},
 	}
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "One of the organisation's clients (integrations), by client id, active or deactivated.",
-		Attributes:          attrs,
+		MarkdownDescription: "One of the organisation's clients (integrations), of any kind (Maskinporten, KRR, ID-porten, API-klient, " +
+			"Ansattporten), by client id, active or deactivated.",
+		Attributes: attrs,
 	}
 }
 
 func (d *clientDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {
-	var config clientDataModel
+	var config listedClientModel
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
@@ -58,6 +59,6 @@ func (d *clientDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read client %s", id), err, d.Data.Environment)
 		return
 	}
-	model := clientDataFromPortal(ctx, found, &resp.Diagnostics)
+	model := listedClientFromPortal(ctx, found, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &model)...)
 }

@@ -5,10 +5,10 @@ import (
 	"fmt"
 )
 
-// newClientID makes a random (version 4) UUID for a new client. The
+// NewClientID makes a random (version 4) UUID for a new client. The
 // provider chooses the id itself so that a create whose answer was lost
 // can be found again by it, instead of being made twice (lesson 5).
-func newClientID() (string, error) {
+func NewClientID() (string, error) {
 	var b [16]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return "", err

@@ -50,7 +50,7 @@ func (r *clientJWKSListResource) ListResourceConfigSchema(_ context.Context, _ l
 			"client_id": listschema.StringAttribute{
 				MarkdownDescription: "Only the key set of this client. Default: of every client.",
 				Optional:            true,
-				Validators:          []validator.String{clientIDFormat()},
+				Validators:          []validator.String{ClientIDFormat()},
 			},
 			"include_inactive": listschema.BoolAttribute{
 				MarkdownDescription: "Also the key sets of deactivated clients. Default `false`.",
@@ -66,7 +66,8 @@ func (r *clientJWKSListResource) List(ctx context.Context, req list.ListRequest,
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
 		return
 	}
-	clients, err := ManagedClients(ctx, r.Data, cfg.IncludeInactive.ValueBool(), "")
+	// Every kind: krr_client_jwks holds the keys of login clients too.
+	clients, err := ListClients(ctx, r.Data, cfg.IncludeInactive.ValueBool(), nil, "")
 	if err != nil {
 		stream.Results = framework.ListError("Unable to list the organisation's clients", err, r.Data.Environment)
 		return
@@ -92,8 +93,8 @@ func (r *clientJWKSListResource) List(ctx context.Context, req list.ListRequest,
 			kids = append(kids, k.Kid)
 		}
 		slices.Sort(kids)
-		result.DisplayName = fmt.Sprintf("keys of %s: %s", clientDisplayName(s.client), strings.Join(kids, ", "))
-		setClientIdentity(ctx, result.Identity, s.client.ClientID, &result.Diagnostics)
+		result.DisplayName = fmt.Sprintf("keys of %s: %s", ClientDisplayName(s.client), strings.Join(kids, ", "))
+		SetClientIdentity(ctx, result.Identity, s.client.ClientID, &result.Diagnostics)
 		if includeResource {
 			m := clientJWKSModel{ID: types.StringValue(s.client.ClientID), ClientID: types.StringValue(s.client.ClientID)}
 			m.Keys = keysValue(ctx, keysFromPortal(nil, s.keys), &result.Diagnostics)

@@ -187,7 +187,7 @@ func (r *clientJWKSResource) Create(ctx context.Context, req resource.CreateRequ
 
 	if r.replaceSet(ctx, &plan, keys, body, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		setClientIdentity(ctx, resp.Identity, clientID, &resp.Diagnostics)
+		SetClientIdentity(ctx, resp.Identity, clientID, &resp.Diagnostics)
 	}
 }
 
@@ -240,7 +240,7 @@ func (r *clientJWKSResource) Read(ctx context.Context, req resource.ReadRequest,
 	clientID := state.ClientID.ValueString()
 	// First, so that state from before identity gets one even when the
 	// client is gone (see clientResource.Read).
-	setClientIdentity(ctx, resp.Identity, clientID, &resp.Diagnostics)
+	SetClientIdentity(ctx, resp.Identity, clientID, &resp.Diagnostics)
 	const kind = "Key set of client"
 	// Only a client that does not exist takes its keys along. A deactivated
 	// one keeps them in the portal, and krr_client stays in state with
@@ -312,7 +312,7 @@ func (r *clientJWKSResource) Update(ctx context.Context, req resource.UpdateRequ
 	defer unlock()
 	if r.replaceSet(ctx, &plan, keys, body, &resp.Diagnostics) {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-		setClientIdentity(ctx, resp.Identity, clientID, &resp.Diagnostics)
+		SetClientIdentity(ctx, resp.Identity, clientID, &resp.Diagnostics)
 	}
 }
 

@@ -40,7 +40,7 @@ func clientJWKSResourceSchema() schema.Schema {
 					"the new one.",
 				Required:      true,
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
-				Validators:    []validator.String{clientIDFormat()},
+				Validators:    []validator.String{ClientIDFormat()},
 			},
 			"keys": schema.MapNestedAttribute{
 				MarkdownDescription: "The client's keys by key id (`kid`, the `kid` header of the JWT grants the " +

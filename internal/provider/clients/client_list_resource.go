@@ -66,8 +66,8 @@ func (r *clientListResource) List(ctx context.Context, req list.ListRequest, str
 		return
 	}
 	stream.Results = framework.ListResults(ctx, req, clients, func(c portal.Integration, result *list.ListResult, includeResource bool) {
-		result.DisplayName = clientDisplayName(c)
-		setClientIdentity(ctx, result.Identity, c.ClientID, &result.Diagnostics)
+		result.DisplayName = ClientDisplayName(c)
+		SetClientIdentity(ctx, result.Identity, c.ClientID, &result.Diagnostics)
 		if includeResource {
 			var m clientModel
 			m.fromPortal(ctx, &c, &result.Diagnostics)
@@ -81,13 +81,20 @@ func (r *clientListResource) List(ctx context.Context, req list.ListRequest, str
 // sorted by name and id: what the list resources and krr_import_blocks
 // bring under Terraform.
 func ManagedClients(ctx context.Context, data *framework.ProviderData, includeInactive bool, integrationType string) ([]portal.Integration, error) {
+	return ListClients(ctx, data, includeInactive, integrationTypes, integrationType)
+}
+
+// ListClients lists the organisation's clients of the kinds given (every
+// kind when kinds is nil; of integrationType alone when not ""),
+// deactivated ones too when asked, sorted by name and id.
+func ListClients(ctx context.Context, data *framework.ProviderData, includeInactive bool, kinds []string, integrationType string) ([]portal.Integration, error) {
 	all, err := data.Client.ListIntegrations(ctx, includeInactive)
 	if err != nil {
 		return nil, err
 	}
 	var clients []portal.Integration
 	for _, c := range all {
-		if !slices.Contains(integrationTypes, c.IntegrationType) || (integrationType != "" && c.IntegrationType != integrationType) {
+		if (kinds != nil && !slices.Contains(kinds, c.IntegrationType)) || (integrationType != "" && c.IntegrationType != integrationType) {
 			continue
 		}
 		if c.Active || includeInactive {
@@ -100,9 +107,9 @@ func ManagedClients(ctx context.Context, data *framework.ProviderData, includeIn
 	return clients, nil
 }
 
-// clientDisplayName names a client as the portal's own list does: its
+// ClientDisplayName names a client as the portal's own list does: its
 // name and kind, with its id to tell two of one name apart.
-func clientDisplayName(c portal.Integration) string {
+func ClientDisplayName(c portal.Integration) string {
 	name := fmt.Sprintf("%s (%s, %s)", c.ClientName, c.IntegrationType, c.ClientID)
 	if !c.Active {
 		name += ", deactivated"

@@ -15,8 +15,9 @@ import (
 
 // terraform query lists the organisation's Maskinporten and KRR clients
 // and their key sets, as krr_client and krr_client_jwks hold them: an
-// ID-porten client is not one krr_client manages, a deactivated client is
-// listed only when asked for, a client without keys has no key set, and
+// ID-porten client is not one krr_client manages (krr_login_client does),
+// but its keys are krr_client_jwks', a deactivated client is listed only
+// when asked for, a client without keys has no key set, and
 // integration_type and client_id narrow the lists.
 func TestAccClientList(t *testing.T) {
 	t.Parallel()
@@ -38,6 +39,8 @@ func TestAccClientList(t *testing.T) {
 		st.Clients[idporten].IntegrationType = "idporten"
 		st.JWKS[withKeys] = &fakeportal.KeySet{Keys: []fakeportal.JWK{{Kty: "RSA", Kid: "case-2026", Use: "sig", Alg: "RS256",
 			N: acctest.JWKN(&acctest.TestKey("A").PublicKey), E: acctest.JWKE(&acctest.TestKey("A").PublicKey), Exp: 4102444800}}}
+		st.JWKS[idporten] = &fakeportal.KeySet{Keys: []fakeportal.JWK{{Kty: "RSA", Kid: "login-2026", Use: "sig", Alg: "RS256",
+			N: acctest.JWKN(&acctest.TestKey("B").PublicKey), E: acctest.JWKE(&acctest.TestKey("B").PublicKey), Exp: 4102444800}}}
 	})
 	byID := func(id string) queryfilter.QueryFilter {
 		return queryfilter.ByResourceIdentity(map[string]knownvalue.Check{"client_id": knownvalue.StringExact(id)})
@@ -97,7 +100,8 @@ list "krr_client_jwks" "one" {
 						knownvalue.StringExact("jwks test "+retired+" (maskinporten, "+retired+"), deactivated")),
 					querycheck.ExpectLength("krr_client.krr", 1),
 					querycheck.ExpectIdentity("krr_client.krr", map[string]knownvalue.Check{"client_id": knownvalue.StringExact(krrClient)}),
-					querycheck.ExpectLength("krr_client_jwks.all", 1),
+					querycheck.ExpectLength("krr_client_jwks.all", 2),
+					querycheck.ExpectIdentity("krr_client_jwks.all", map[string]knownvalue.Check{"client_id": knownvalue.StringExact(idporten)}),
 					querycheck.ExpectResourceDisplayName("krr_client_jwks.all", byID(withKeys),
 						knownvalue.StringExact("keys of Case handling (maskinporten, "+withKeys+"): case-2026")),
 					querycheck.ExpectResourceKnownValues("krr_client_jwks.all", byID(withKeys), []querycheck.KnownValueCheck{

@@ -45,7 +45,7 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 	id := framework.KnownString(plan.ClientID)
 	if id == "" {
 		var err error
-		if id, err = newClientID(); err != nil {
+		if id, err = NewClientID(); err != nil {
 			resp.Diagnostics.AddError("Unable to make a client id", err.Error())
 			return
 		}
@@ -58,7 +58,7 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 	wantActive := plan.Active.ValueBool()
 	// The id is chosen before the POST, so the identity is known whatever
 	// the outcome, and goes with any state set below.
-	setClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
+	SetClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 	created, err := r.createOnce(ctx, body)
 	if framework.CreateOutcomeUnknown(err) {
 		// Keep the id in state, so that the client is not lost if the
@@ -129,7 +129,7 @@ func (r *clientResource) Read(ctx context.Context, req resource.ReadRequest, res
 	// First, so that state from before identity gets one even when the
 	// client is gone: the framework refuses a read that leaves the
 	// identity empty, even one that removes the resource.
-	setClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
+	SetClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 	scopes.RulesOf(r.Data).ReadFactsAhead() // the plan that follows checks the client's scopes
 	found, err := r.Data.Client.GetIntegration(ctx, id)
 	switch {
@@ -179,7 +179,7 @@ func (r *clientResource) Update(ctx context.Context, req resource.UpdateRequest,
 	}
 	plan.fromPortal(ctx, current, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
-	setClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
+	SetClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 	if !wantActive && current.Active {
 		r.deactivate(ctx, id, &plan, &resp.State, &resp.Diagnostics)
 	}

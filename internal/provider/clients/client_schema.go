@@ -20,15 +20,15 @@ import (
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/scopes"
 )
 
-// integrationTypes are the kinds of client krr_client makes: the ones
-// that authenticate with a key (private_key_jwt) and the JWT grant. ID-porten
-// clients need redirect URIs and secrets, which this provider leaves to the
-// web portal.
+// integrationTypes are the kinds of client krr_client makes: the machine
+// clients, which authenticate with a key (private_key_jwt) and the JWT
+// grant. The clients that sign people in (ID-porten, API-klient,
+// Ansattporten) are krr_login_client's (internal/provider/login).
 var integrationTypes = []string{portal.IntegrationTypeMaskinporten, "krr"}
 
-// clientIDPattern is a client id as Maskinporten gives them out: a UUID,
+// ClientIDPattern is a client id as Maskinporten gives them out: a UUID,
 // lowercase.
-var clientIDPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
+var ClientIDPattern = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 // Defaults of a client's lifetimes (portal-api.md §6), in seconds.
 const (
@@ -45,7 +45,7 @@ func clientResourceSchema() schema.Schema {
 			Optional:            true,
 			Computed:            true,
 			Default:             int64default.StaticInt64(def),
-			Validators:          []validator.Int64{lifetimeValidator{def: def}},
+			Validators:          []validator.Int64{LifetimeValidator{Def: def}},
 		}
 	}
 	return schema.Schema{
@@ -72,7 +72,7 @@ func clientResourceSchema() schema.Schema {
 					stringplanmodifier.UseStateForUnknown(),
 					stringplanmodifier.RequiresReplaceIfConfigured(),
 				},
-				Validators: []validator.String{stringvalidator.RegexMatches(clientIDPattern,
+				Validators: []validator.String{stringvalidator.RegexMatches(ClientIDPattern,
 					"must be a lowercase UUID, e.g. 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f")},
 			},
 			"client_name": schema.StringAttribute{
@@ -166,9 +166,9 @@ func clientResourceSchema() schema.Schema {
 	}
 }
 
-// clientIDFormat checks a client id that names an existing client: any id
+// ClientIDFormat checks a client id that names an existing client: any id
 // the portal gave out (older ones need not be UUIDs), so only non-empty and
 // without whitespace, which the id goes into a URL path with.
-func clientIDFormat() validator.String {
+func ClientIDFormat() validator.String {
 	return stringvalidator.RegexMatches(framework.NoWhitespace, "must be a client id: non-empty, without whitespace")
 }

@@ -64,12 +64,12 @@ func (a *clientTokenCheckAction) Schema(_ context.Context, _ action.SchemaReques
 			"client_id": schema.StringAttribute{
 				MarkdownDescription: tokenClientIDDescription,
 				Required:            true,
-				Validators:          []validator.String{clientIDFormat()},
+				Validators:          []validator.String{ClientIDFormat()},
 			},
 			"key_id": schema.StringAttribute{
 				MarkdownDescription: tokenKeyIDDescription,
 				Required:            true,
-				Validators:          []validator.String{clientIDFormat()},
+				Validators:          []validator.String{ClientIDFormat()},
 			},
 			// A file, not the key: an action's arguments are kept in a saved
 			// plan, and terraform-plugin-framework 1.19 refuses write-only

@@ -67,6 +67,9 @@ func (a tokenArgs) keyAttribute() string {
 // try. On failure it adds an error in Maskinporten's own words and returns
 // false.
 func requestClientToken(ctx context.Context, data *framework.ProviderData, a tokenArgs, progress func(string), diags *diag.Diagnostics) (portal.Token, bool) {
+	if refuseLoginClient(ctx, data, a.ClientID, diags) {
+		return portal.Token{}, false
+	}
 	key, err := portal.ParseRSAPrivateKeyPEM([]byte(a.PrivateKeyPEM))
 	if err != nil {
 		diags.AddAttributeError(path.Root(a.keyAttribute()), "Invalid private key",

@@ -23,10 +23,10 @@ type clientsDataSource struct {
 }
 
 type clientsModel struct {
-	IntegrationType types.String      `tfsdk:"integration_type"`
-	IncludeInactive types.Bool        `tfsdk:"include_inactive"`
-	ClientIDs       types.List        `tfsdk:"client_ids"`
-	Clients         []clientDataModel `tfsdk:"clients"`
+	IntegrationType types.String        `tfsdk:"integration_type"`
+	IncludeInactive types.Bool          `tfsdk:"include_inactive"`
+	ClientIDs       types.List          `tfsdk:"client_ids"`
+	Clients         []listedClientModel `tfsdk:"clients"`
 }
 
 func newClientsDataSource() datasource.DataSource { return &clientsDataSource{} }
@@ -37,10 +37,11 @@ func (d *clientsDataSource) Metadata(_ context.Context, req datasource.MetadataR
 
 func (d *clientsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		MarkdownDescription: "The organisation's clients (integrations), sorted by name, then id.",
+		MarkdownDescription: "The organisation's clients (integrations) of every kind, the login clients of `krr_login_client` " +
+			"too, sorted by name, then id.",
 		Attributes: map[string]schema.Attribute{
 			"integration_type": schema.StringAttribute{
-				MarkdownDescription: "Only clients of this integration type, e.g. `maskinporten`.",
+				MarkdownDescription: "Only clients of this integration type, e.g. `maskinporten` or `api_klient`.",
 				Optional:            true,
 				Validators:          []validator.String{stringvalidator.OneOfCaseInsensitive(portal.IntegrationTypes...)},
 			},
@@ -56,7 +57,7 @@ func (d *clientsDataSource) Schema(_ context.Context, _ datasource.SchemaRequest
 			"clients": schema.ListNestedAttribute{
 				MarkdownDescription: "Each client.",
 				Computed:            true,
-				NestedObject:        schema.NestedAttributeObject{Attributes: clientDataAttributes()},
+				NestedObject:        schema.NestedAttributeObject{Attributes: listedClientAttributes()},
 			},
 		},
 	}
@@ -83,10 +84,10 @@ func (d *clientsDataSource) Read(ctx context.Context, req datasource.ReadRequest
 		return strings.Compare(a.ClientID, b.ClientID)
 	})
 	ids := make([]string, 0, len(clients))
-	model.Clients = make([]clientDataModel, 0, len(clients))
+	model.Clients = make([]listedClientModel, 0, len(clients))
 	for i := range clients {
 		ids = append(ids, clients[i].ClientID)
-		model.Clients = append(model.Clients, clientDataFromPortal(ctx, &clients[i], &resp.Diagnostics))
+		model.Clients = append(model.Clients, listedClientFromPortal(ctx, &clients[i], &resp.Diagnostics))
 	}
 	list, diags := types.ListValueFrom(ctx, types.StringType, ids)
 	resp.Diagnostics.Append(diags...)

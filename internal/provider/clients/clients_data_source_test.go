@@ -25,6 +25,9 @@ func TestAccClientsDataSource(t *testing.T) {
 			Scopes: []string{acctest.PersonScope}, AccessTokenLifetime: 120, AuthorizationLifetime: 7200, RefreshTokenLifetime: 600,
 		}
 	})
+	// A login client (krr_login_client's kind), listed with the rest.
+	loginID := "22222222-2222-4222-8222-222222222222"
+	p.AddLoginClient(loginID, acctest.ConsumerOrgno)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -47,6 +50,11 @@ data "krr_clients" "active" {
   depends_on = [krr_client.a, krr_client.b]
 }
 
+data "krr_clients" "api_klient" {
+  integration_type = "api_klient"
+  depends_on       = [krr_client.a, krr_client.b]
+}
+
 data "krr_clients" "maskinporten_all" {
   integration_type = "maskinporten"
   include_inactive = true
@@ -55,9 +63,24 @@ data "krr_clients" "maskinporten_all" {
 `,
 			ConfigStateChecks: []statecheck.StateCheck{
 				statecheck.ExpectKnownValue("data.krr_clients.active", tfjsonpath.New("clients"), knownvalue.ListExact([]knownvalue.Check{
-					knownvalue.ObjectPartial(map[string]knownvalue.Check{"client_name": knownvalue.StringExact("A")}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"client_name": knownvalue.StringExact("A"),
+						"redirect_uris": knownvalue.SetSizeExact(0)}),
 					knownvalue.ObjectPartial(map[string]knownvalue.Check{"client_name": knownvalue.StringExact("B"),
 						"integration_type": knownvalue.StringExact("krr")}),
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{"client_id": knownvalue.StringExact(loginID),
+						"integration_type": knownvalue.StringExact("api_klient")}),
+				})),
+				statecheck.ExpectKnownValue("data.krr_clients.api_klient", tfjsonpath.New("clients"), knownvalue.ListExact([]knownvalue.Check{
+					knownvalue.ObjectPartial(map[string]knownvalue.Check{
+						"client_id":                  knownvalue.StringExact(loginID),
+						"token_endpoint_auth_method": knownvalue.StringExact("client_secret_basic"),
+						"redirect_uris":              knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("https://minside.example.no/callback")}),
+						"post_logout_redirect_uris":  knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("https://minside.example.no/")}),
+						"code_challenge_method":      knownvalue.StringExact("S256"),
+						"refresh_token_usage":        knownvalue.StringExact("ONETIME"),
+						"scopes": knownvalue.SetExact([]knownvalue.Check{knownvalue.StringExact("openid"),
+							knownvalue.StringExact("profile"), knownvalue.StringExact("krr:user/kontaktinformasjon.read")}),
+					}),
 				})),
 				statecheck.ExpectKnownValue("data.krr_clients.maskinporten_all", tfjsonpath.New("clients"), knownvalue.ListExact([]knownvalue.Check{
 					knownvalue.ObjectPartial(map[string]knownvalue.Check{"client_name": knownvalue.StringExact("A")}),

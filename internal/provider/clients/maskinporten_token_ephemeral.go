@@ -59,12 +59,12 @@ func (e *maskinportenTokenEphemeral) Schema(_ context.Context, _ ephemeral.Schem
 			"client_id": schema.StringAttribute{
 				MarkdownDescription: tokenClientIDDescription,
 				Required:            true,
-				Validators:          []validator.String{clientIDFormat()},
+				Validators:          []validator.String{ClientIDFormat()},
 			},
 			"key_id": schema.StringAttribute{
 				MarkdownDescription: tokenKeyIDDescription,
 				Required:            true,
-				Validators:          []validator.String{clientIDFormat()},
+				Validators:          []validator.String{ClientIDFormat()},
 			},
 			"private_key": schema.StringAttribute{
 				MarkdownDescription: "The private half of that key, RSA in PEM (PKCS#1 or PKCS#8).",
