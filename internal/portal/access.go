@@ -33,7 +33,15 @@ func (c *Client) changeAccess(ctx context.Context, method, scope, consumerOrgno 
 	}
 	var out AccessGrant
 	r := request{method: method, path: "/scopes/access/" + escape(consumerOrgno), query: url.Values{"scope": {scope}}, allowEmpty: true}
-	if err := c.do(ctx, r, &out); err != nil {
+	err := c.do(ctx, r, &out)
+	switch {
+	case method == http.MethodPut:
+		// Recorded also when it failed: the grant may have been made.
+		c.ownGrants.record(scope, consumerOrgno, true)
+	case err == nil:
+		c.ownGrants.record(scope, consumerOrgno, false)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if out.Scope == "" {

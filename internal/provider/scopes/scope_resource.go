@@ -178,6 +178,9 @@ func (r *scopeResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		// After an import: the schema default, which import does not apply.
 		state.RevokeAccessOnDestroy = types.BoolValue(true)
 	}
+	if state.RevokeAccessOnDestroy.ValueBool() {
+		r.refreshGrantsSeen(ctx, name, req.Private, resp.Private)
+	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -222,7 +225,7 @@ func (r *scopeResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	name := state.ID.ValueString()
 	if state.RevokeAccessOnDestroy.ValueBool() {
-		revoked, err := r.revokeApprovedGrants(ctx, name)
+		revoked, err := r.revokeApprovedGrants(ctx, name, req.Private)
 		if len(revoked) > 0 {
 			resp.Diagnostics.AddWarning(fmt.Sprintf("Access to scope %s revoked", name),
 				fmt.Sprintf("Destroying scope %s revoked the access of %s. Their clients no longer get tokens for "+
@@ -242,23 +245,21 @@ func (r *scopeResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 
 // revokeApprovedGrants revokes every approved grant of the scope and names
 // the organisations it revoked, also when it stops at an error.
-func (r *scopeResource) revokeApprovedGrants(ctx context.Context, name string) ([]string, error) {
-	grants, err := r.Data.Client.ListScopeAccess(ctx, name)
-	if portal.IsNotFound(err) {
-		return nil, nil
-	}
+func (r *scopeResource) revokeApprovedGrants(ctx context.Context, name string, private privateState) ([]string, error) {
+	approved, err := r.approvedToRevoke(ctx, name, private)
 	if err != nil {
 		return nil, err
 	}
 	var revoked []string
-	for _, g := range grants {
-		if g.State != portal.GrantApproved {
-			continue
+	for _, g := range approved {
+		_, err := r.Data.Client.RevokeAccess(ctx, name, g.Orgno)
+		if portal.IsNotFound(err) {
+			continue // revoked, or never made, since the list was read
 		}
-		if _, err := r.Data.Client.RevokeAccess(ctx, name, g.ConsumerOrgno); err != nil {
+		if err != nil {
 			return revoked, err
 		}
-		revoked = append(revoked, orgLabel(g.ConsumerOrgno, g.ConsumerOrganizationName))
+		revoked = append(revoked, orgLabel(g.Orgno, g.Name))
 	}
 	return revoked, nil
 }
