@@ -82,6 +82,16 @@ func (c *Client) ScopeGrants(ctx context.Context, scope string) ([]AccessGrant, 
 	return out, nil
 }
 
+// LoadedScopeGrants is the list of scope's grants that this client's
+// shared reads hold, when they hold it whole and nothing in it was written
+// since; it never sends a request.
+func (c *Client) LoadedScopeGrants(scope string) ([]AccessGrant, bool) {
+	if c.shared == nil {
+		return nil, false
+	}
+	return c.shared.grantsOf(scope).loadedList()
+}
+
 // GetScopeAccess reads the grant of scope to consumerOrgno. No grant gives
 // an *APIError for which IsNotFound is true. With shared reads, it is served
 // from the list of the scope's grants.

@@ -45,10 +45,10 @@ func grantOutside(p *acctest.Portal, scope, orgno string) {
 	})
 }
 
-// A destroy reads each scope's grant list once, in its refresh, and the
-// scope's Delete still revokes the grant made outside the configuration
-// after the apply: it takes the refresh's list, less the grants its own
-// process revoked.
+// A destroy reads the grant list of a scope whose grants are managed here
+// once, in its refresh, and the scope's Delete still revokes the grant made
+// outside the configuration after the apply: it takes the refresh's list,
+// less the grants its own process revoked.
 func TestDestroyReadsEachGrantListOnce(t *testing.T) {
 	p := acctest.NewPortal(t)
 	granted := acctest.ProviderPrefix + ":destroy/granted.read"
@@ -59,8 +59,11 @@ func TestDestroyReadsEachGrantListOnce(t *testing.T) {
 
 	p.ResetRequestCounts()
 	out := d.MustRun("destroy", "-auto-approve", "-input=false")
-	if n := p.RequestCount("GET /scopes/access"); n != 2 {
-		t.Errorf("the destroy read the grant lists of its 2 scopes %d times, want 2 (once each, in the refresh)", n)
+	// The refresh reads both lists (the open scope's ahead of a grant read
+	// that never comes); the granted scope's Delete reads none, the open
+	// scope's, which no grant resource refreshed, one.
+	if n := p.RequestCount("GET /scopes/access"); n != 3 {
+		t.Errorf("the destroy read grant lists %d times, want 3 (two in the refresh, one for the scope no grant resource refreshed)", n)
 	}
 	if n := p.RequestCount("DELETE /scopes/access/{orgno}"); n != 3 {
 		t.Errorf("the destroy revoked %d grants, want 3 (two managed, one made outside)", n)
@@ -91,5 +94,38 @@ func TestDestroyWithoutRefreshReadsTheGrants(t *testing.T) {
 	}
 	if g := p.GrantState(granted, outsider); g != fakeportal.GrantDenied {
 		t.Errorf("grant to %s after destroy: %q, want %s", outsider, g, fakeportal.GrantDenied)
+	}
+}
+
+// The same with krr_scope_consumers: its refresh keeps the list, and the
+// scope's Delete reads none.
+func TestDestroyWithConsumersReadsTheGrantListOnce(t *testing.T) {
+	p := acctest.NewPortal(t)
+	granted := acctest.ProviderPrefix + ":destroy/granted.read"
+	outsider := fakeportal.SyntheticOrgnos(1)[0]
+	d := acctest.NewTFDir(t, p.ProviderConfig("", acctest.ProviderOrgno)+`
+resource "krr_scope" "granted" {
+  prefix      = "`+acctest.ProviderPrefix+`"
+  subscope    = "destroy/granted.read"
+  description = "Granted to two organisations"
+}
+
+resource "krr_scope_consumers" "granted" {
+  scope           = krr_scope.granted.name
+  consumer_orgnos = ["`+acctest.ConsumerOrgno+`", "`+acctest.OtherOrgno+`"]
+}
+`)
+	d.MustRun("apply", "-auto-approve", "-input=false")
+	grantOutside(p, granted, outsider)
+
+	p.ResetRequestCounts()
+	d.MustRun("destroy", "-auto-approve", "-input=false")
+	if n := p.RequestCount("GET /scopes/access"); n != 1 {
+		t.Errorf("the destroy read the scope's grant list %d times, want 1 (in the refresh)", n)
+	}
+	for _, c := range []string{acctest.ConsumerOrgno, acctest.OtherOrgno, outsider} {
+		if g := p.GrantState(granted, c); g != fakeportal.GrantDenied {
+			t.Errorf("grant to %s after destroy: %q, want %s", c, g, fakeportal.GrantDenied)
+		}
 	}
 }

@@ -3,6 +3,9 @@ package scopes
 import (
 	"context"
 	"encoding/json"
+	"slices"
+	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -12,12 +15,22 @@ import (
 
 // A destroy reads each scope's grants twice without this: once in the
 // refresh, where krr_scope_access and krr_scope_consumers read the list,
-// and once more when the scope's Delete looks for grants left to revoke.
-// The two run in different provider processes, so the only way from one
-// to the other is the scope's private state. The refresh keeps the
-// approved grants it saw there; the Delete revokes those, brought up to
-// date with the grant writes its own process made, when the list is
-// fresh, and reads the list as before when it is not.
+// and once more when the scope's Delete looks for grants left to revoke
+// (revoke_access_on_destroy). terraform destroy runs the refresh, the
+// destroy plan and the apply in three provider processes, so the list
+// travels in private state:
+//   - the refresh: a grant resource keeps what it saw of its scope's
+//     approved grants (krr_scope_access only the one whose consumer comes
+//     first in the list, so that a scope's list is kept once);
+//   - the destroy plan: each grant resource, planned before its scope,
+//     hands the record to the provider instance (Rules.grantsSeen), and the
+//     scope's destroy plan takes it into its own private state;
+//   - the apply: the scope's Delete, and krr_scope_consumers', revoke what
+//     the record lists, less what their own process revoked since
+//     (portal.ApprovedAfterOwnWrites), when the record is fresh; otherwise
+//     they read the list as before.
+// The refresh reads nothing more for this, and a plan that destroys nothing
+// does nothing more.
 
 // grantsSeenKey is the private-state key of a scope's grants as last read.
 const grantsSeenKey = "approved_grants_seen"
@@ -29,8 +42,8 @@ const grantsSeenFresh = 10 * time.Minute
 
 // grantsSeen is what a refresh saw of a scope's approved grants.
 type grantsSeen struct {
-	// At is when the list was read; zero when the refresh did not read it
-	// (the last list had no approved grant), and the Delete must read.
+	// At is when the list was read; zero when there is no list to go by
+	// (a write made it stale), and the Delete must read.
 	At       time.Time     `json:"at"`
 	Approved []grantSeenTo `json:"approved"`
 }
@@ -71,11 +84,6 @@ func storeGrantsSeen(ctx context.Context, p privateStateSetter, g grantsSeen) {
 	}
 }
 
-// clearGrantsSeen leaves a record that makes the Delete read the list.
-func clearGrantsSeen(ctx context.Context, p privateStateSetter) {
-	_ = p.SetKey(ctx, grantsSeenKey, []byte(`{}`))
-}
-
 // approvedOf is the record of the approved grants in a list just read.
 func approvedOf(grants []portal.AccessGrant, at time.Time) grantsSeen {
 	g := grantsSeen{At: at, Approved: []grantSeenTo{}}
@@ -84,33 +92,66 @@ func approvedOf(grants []portal.AccessGrant, at time.Time) grantsSeen {
 			g.Approved = append(g.Approved, grantSeenTo{Orgno: a.ConsumerOrgno, Name: a.ConsumerOrganizationName})
 		}
 	}
+	slices.SortFunc(g.Approved, func(a, b grantSeenTo) int { return strings.Compare(a.Orgno, b.Orgno) })
 	return g
 }
 
-// refreshGrantsSeen is the refresh's part: read the scope's grants from the
-// list the grant reads of this run share, and keep the approved ones. A
-// scope whose last list had none is not read again (most scopes that are
-// open to all never have a grant); its record then says to read at Delete.
-func (r *scopeResource) refreshGrantsSeen(ctx context.Context, name string, prior privateState, out privateStateSetter) {
-	if last, ok := loadGrantsSeen(ctx, prior); ok && len(last.Approved) == 0 {
-		clearGrantsSeen(ctx, out)
+// grantsSeenByScope is what the destroy plan's grant resources handed on,
+// by scope, for the scopes' destroy plans in the same process.
+type grantsSeenByScope struct {
+	mu      sync.Mutex
+	byScope map[string]grantsSeen
+}
+
+// handOn keeps the record of a grant resource's private state for its
+// scope's destroy plan; of two records, the newer counts.
+func (g *grantsSeenByScope) handOn(ctx context.Context, scope string, p privateState) {
+	seen, ok := loadGrantsSeen(ctx, p)
+	if !ok || seen.At.IsZero() {
 		return
 	}
-	grants, err := r.Data.Client.ScopeGrants(ctx, name)
-	switch {
-	case portal.IsNotFound(err):
-		storeGrantsSeen(ctx, out, approvedOf(nil, time.Now()))
-	case err != nil:
-		clearGrantsSeen(ctx, out) // the Delete reads; the refresh itself is not the grants' to fail
-	default:
-		storeGrantsSeen(ctx, out, approvedOf(grants, time.Now()))
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.byScope == nil {
+		g.byScope = map[string]grantsSeen{}
+	}
+	if old, ok := g.byScope[scope]; !ok || seen.At.After(old.At) {
+		g.byScope[scope] = seen
 	}
 }
 
-// approvedToRevoke lists the scope's approved grants for its Delete: from
-// the refresh's record when it is fresh, brought up to date with this
-// process's own grant writes, and otherwise from the portal.
-func (r *scopeResource) approvedToRevoke(ctx context.Context, name string, p privateState) ([]grantSeenTo, error) {
+// takeInto writes the record handed on for scope, if any, into the scope's
+// planned private state.
+func (g *grantsSeenByScope) takeInto(ctx context.Context, scope string, p privateStateSetter) {
+	g.mu.Lock()
+	seen, ok := g.byScope[scope]
+	g.mu.Unlock()
+	if ok {
+		storeGrantsSeen(ctx, p, seen)
+	}
+}
+
+// keepLeadersGrantsSeen is krr_scope_access's part of the refresh: when
+// the scope's list was read for this refresh (shared, so nothing more is
+// read) and consumer comes first among its approved grants, it keeps the
+// list in the grant's private state.
+func keepLeadersGrantsSeen(ctx context.Context, c *portal.Client, scope, consumer string, p privateStateSetter) {
+	grants, ok := c.LoadedScopeGrants(scope)
+	if !ok {
+		return
+	}
+	seen := approvedOf(grants, time.Now())
+	if len(seen.Approved) == 0 || seen.Approved[0].Orgno != consumer {
+		return
+	}
+	storeGrantsSeen(ctx, p, seen)
+}
+
+// approvedToRevoke lists a scope's approved grants for a Delete (the
+// scope's, or krr_scope_consumers'): from the refresh's record in private
+// state when it is fresh, brought up to date with this process's own grant
+// writes, and otherwise from the portal.
+func approvedToRevoke(ctx context.Context, c *portal.Client, name string, p privateState) ([]grantSeenTo, error) {
 	if seen, ok := loadGrantsSeen(ctx, p); ok && !seen.At.IsZero() && time.Since(seen.At) < grantsSeenFresh {
 		names := map[string]string{}
 		orgnos := make([]string, 0, len(seen.Approved))
@@ -119,12 +160,12 @@ func (r *scopeResource) approvedToRevoke(ctx context.Context, name string, p pri
 			orgnos = append(orgnos, g.Orgno)
 		}
 		var out []grantSeenTo
-		for _, orgno := range r.Data.Client.ApprovedAfterOwnWrites(name, orgnos) {
+		for _, orgno := range c.ApprovedAfterOwnWrites(name, orgnos) {
 			out = append(out, grantSeenTo{Orgno: orgno, Name: names[orgno]})
 		}
 		return out, nil
 	}
-	grants, err := r.Data.Client.ListScopeAccess(ctx, name)
+	grants, err := c.ListScopeAccess(ctx, name)
 	if portal.IsNotFound(err) {
 		return nil, nil
 	}

@@ -55,6 +55,7 @@ func (r *scopeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	if req.Plan.Raw.IsNull() { // destroy
 		if old := framework.KnownString(currentName); old != "" && !resp.Diagnostics.HasError() {
+			RulesOf(r.Data).grantsSeen.takeInto(ctx, old, resp.Private)
 			RulesOf(r.Data).Planned.recordDeactivated(old)
 			warnCarried(ctx, r.Data, old, "", &resp.Diagnostics)
 		}
@@ -178,9 +179,6 @@ func (r *scopeResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		// After an import: the schema default, which import does not apply.
 		state.RevokeAccessOnDestroy = types.BoolValue(true)
 	}
-	if state.RevokeAccessOnDestroy.ValueBool() {
-		r.refreshGrantsSeen(ctx, name, req.Private, resp.Private)
-	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
 }
 
@@ -246,7 +244,7 @@ func (r *scopeResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 // revokeApprovedGrants revokes every approved grant of the scope and names
 // the organisations it revoked, also when it stops at an error.
 func (r *scopeResource) revokeApprovedGrants(ctx context.Context, name string, private privateState) ([]string, error) {
-	approved, err := r.approvedToRevoke(ctx, name, private)
+	approved, err := approvedToRevoke(ctx, r.Data.Client, name, private)
 	if err != nil {
 		return nil, err
 	}
