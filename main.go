@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/platform-iac/terraform-provider-krr/internal/pluginlog"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider"
 )
 
@@ -33,6 +34,7 @@ func main() {
 		return
 	}
 
+	pluginlog.QuietUnlessAsked()
 	stopProfile := startCPUProfile()
 	defer stopProfile()
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{

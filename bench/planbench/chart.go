@@ -18,6 +18,7 @@ func (rep *report) svg() string {
 	}{
 		{kindKRR, "krr", "#c0392b"},
 		{kindTwin, "twin (schemas, no work)", "#2471a3"},
+		{kindBare, "bare twin (bare schemas)", "#27ae60"},
 		{kindTerraformData, "terraform_data", "#7f8c8d"},
 	}
 	maxX, maxY := 1.0, 0.1

@@ -35,13 +35,35 @@ func (s size) String() string {
 	return fmt.Sprintf("%d scopes × %d grants, %d clients with keys", s.Scopes, s.Grants, s.Clients)
 }
 
+// shape is how a configuration is written.
+type shape struct {
+	// Consumers: one krr_scope_consumers per scope in place of a
+	// krr_scope_access per grant.
+	Consumers bool
+	// Refs: scope names and client ids as references
+	// (scope = krr_scope.s0001.name), as users write them, in place of
+	// names written out with depends_on.
+	Refs bool
+}
+
+func (sh shape) String() string {
+	switch {
+	case sh.Consumers:
+		return " with krr_scope_consumers"
+	case sh.Refs:
+		return " with references"
+	}
+	return ""
+}
+
 // krrConfig writes the configuration a platform team would: scopes under
 // the organisation's prefix, who may use each (krr_scope_access per grant,
 // or one krr_scope_consumers per scope), clients carrying two scopes each,
-// their keys, and the merchant data. Names and ids are written out, with
-// depends_on for the order, so that the twin, which knows no computed
-// value, can apply the same configuration.
-func krrConfig(s size, prefix string, consumers bool, publicKeyPEM string) string {
+// their keys, and the merchant data. By default names and ids are written
+// out, with depends_on for the order, so that the twin, which knows no
+// computed value, applies the same configuration; with sh.Refs they are
+// references.
+func krrConfig(s size, prefix string, sh shape, publicKeyPEM string) string {
 	var b strings.Builder
 	b.WriteString(`terraform {
   required_providers {
@@ -57,7 +79,20 @@ locals {
 }
 `)
 	orgnos := fakeportal.SyntheticOrgnos(s.Grants)
-	scopeName := func(i int) string { return fmt.Sprintf("%s:bench/v1/r%04d.read", prefix, i) }
+	// scopeRef is scope i's name as an expression, and after is the
+	// depends_on line that orders a resource after scopes written out.
+	scopeRef := func(i int) string {
+		if sh.Refs {
+			return fmt.Sprintf("krr_scope.s%04d.name", i)
+		}
+		return fmt.Sprintf("%q", fmt.Sprintf("%s:bench/v1/r%04d.read", prefix, i))
+	}
+	after := func(addrs ...string) string {
+		if sh.Refs {
+			return ""
+		}
+		return "\n  depends_on = [" + strings.Join(addrs, ", ") + "]"
+	}
 	for i := range s.Scopes {
 		fmt.Fprintf(&b, `
 resource "krr_scope" "s%04d" {
@@ -66,44 +101,45 @@ resource "krr_scope" "s%04d" {
   description = "Bench scope %d"
 }
 `, i, prefix, i, i)
-		if consumers {
+		if sh.Consumers {
 			fmt.Fprintf(&b, `
 resource "krr_scope_consumers" "s%04d" {
-  scope           = %q
-  consumer_orgnos = ["%s"]
-  depends_on      = [krr_scope.s%04d]
+  scope           = %s
+  consumer_orgnos = ["%s"]%s
 }
-`, i, scopeName(i), strings.Join(orgnos, `", "`), i)
+`, i, scopeRef(i), strings.Join(orgnos, `", "`), after(fmt.Sprintf("krr_scope.s%04d", i)))
 			continue
 		}
 		for g, orgno := range orgnos {
 			fmt.Fprintf(&b, `
 resource "krr_scope_access" "s%04d_%d" {
-  scope          = %q
-  consumer_orgno = %q
-  depends_on     = [krr_scope.s%04d]
+  scope          = %s
+  consumer_orgno = %q%s
 }
-`, i, g, scopeName(i), orgno, i)
+`, i, g, scopeRef(i), orgno, after(fmt.Sprintf("krr_scope.s%04d", i)))
 		}
 	}
 	for c := range s.Clients {
 		a, z := c%s.Scopes, (c+1)%s.Scopes
 		id := fmt.Sprintf("00000000-0000-4000-8000-%012d", c)
+		clientID := fmt.Sprintf("%q", id)
+		if sh.Refs {
+			clientID = fmt.Sprintf("krr_client.c%04d.client_id", c)
+		}
 		fmt.Fprintf(&b, `
 resource "krr_client" "c%04d" {
   client_id   = %q
   client_name = "Bench client %d"
   description = "Reads two scopes"
-  scopes      = [%q, %q]
-  depends_on  = [krr_scope.s%04d, krr_scope.s%04d]
+  scopes      = [%s, %s]%s
 }
 
 resource "krr_client_jwks" "c%04d" {
-  client_id  = %q
-  keys       = { "c%04d-2026" = { public_key_pem = local.key } }
-  depends_on = [krr_client.c%04d]
+  client_id = %s
+  keys      = { "c%04d-2026" = { public_key_pem = local.key } }%s
 }
-`, c, id, c, scopeName(a), scopeName(z), a, z, c, id, c, c)
+`, c, id, c, scopeRef(a), scopeRef(z), after(fmt.Sprintf("krr_scope.s%04d", a), fmt.Sprintf("krr_scope.s%04d", z)),
+			c, clientID, c, after(fmt.Sprintf("krr_client.c%04d", c)))
 	}
 	b.WriteString(`
 resource "krr_org_contacts" "this" {

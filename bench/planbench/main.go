@@ -39,6 +39,7 @@ func benchmark(args []string) error {
 	fs.IntVar(&planRuns, "plan-runs", planRuns, "how often each no-change plan is measured (the median counts)")
 	writeConfig := fs.String("write-config", "", "only write the full-size configuration (for the standalone fake's prefix \"demo\") to this directory")
 	consumers := fs.Bool("consumers", false, "with -write-config: krr_scope_consumers in place of krr_scope_access")
+	refs := fs.Bool("refs", false, "with -write-config: names and ids as references")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -60,7 +61,8 @@ func benchmark(args []string) error {
 		if err := os.MkdirAll(*writeConfig, 0o755); err != nil {
 			return err
 		}
-		return os.WriteFile(filepath.Join(*writeConfig, "main.tf"), []byte(krrConfig(full, "demo", *consumers, key)), 0o644)
+		sh := shape{Consumers: *consumers, Refs: *refs}
+		return os.WriteFile(filepath.Join(*writeConfig, "main.tf"), []byte(krrConfig(full, "demo", sh, key)), 0o644)
 	}
 
 	work, err := os.MkdirTemp("", "krr-planbench-")
@@ -82,7 +84,7 @@ func benchmark(args []string) error {
 	all := []string{"apply", "plan", "destroy"}
 	do := func(r *run, commands []string) error {
 		start := time.Now()
-		progress("%s, %s (%d resources), latency %s", r.Kind, r.Size, r.Resources, r.Latency)
+		progress("%s%s, %s (%d resources), latency %s", r.Kind, r.Shape, r.Size, r.Resources, r.Latency)
 		if err := execute(bins, work, r, key, commands); err != nil {
 			return err
 		}
@@ -92,7 +94,7 @@ func benchmark(args []string) error {
 
 	rep := report{Full: full, Started: time.Now(), Args: strings.Join(args, " ")}
 	for _, lat := range lats {
-		for _, kind := range []string{kindKRR, kindTwin, kindTerraformData} {
+		for _, kind := range []string{kindKRR, kindTwin, kindBare, kindTerraformData} {
 			r := &run{Kind: kind, Size: full, Latency: lat, Resources: full.Resources(false)}
 			if err := do(r, all); err != nil {
 				return err
@@ -101,15 +103,25 @@ func benchmark(args []string) error {
 		}
 	}
 	for _, kind := range []string{kindKRR, kindTwin} {
-		r := &run{Kind: kind, Consumers: true, Size: full, Latency: lats[0], Resources: full.Resources(true)}
+		r := &run{Kind: kind, Shape: shape{Consumers: true}, Size: full, Latency: lats[0], Resources: full.Resources(true)}
 		if err := do(r, all); err != nil {
 			return err
 		}
 		rep.Consumers = append(rep.Consumers, r)
 	}
+	// Written with references, as users write it: against the bare twin,
+	// which applies it too (the twin's validators would meet the empty
+	// names it stores for values not known at plan).
+	for _, kind := range []string{kindKRR, kindBare} {
+		r := &run{Kind: kind, Shape: shape{Refs: true}, Size: full, Latency: lats[0], Resources: full.Resources(false)}
+		if err := do(r, all); err != nil {
+			return err
+		}
+		rep.Refs = append(rep.Refs, r)
+	}
 	for _, f := range fractions {
 		s := full.scaled(f)
-		for _, kind := range []string{kindKRR, kindTwin, kindTerraformData} {
+		for _, kind := range []string{kindKRR, kindTwin, kindBare, kindTerraformData} {
 			r := &run{Kind: kind, Size: s, Latency: lats[0], Resources: s.Resources(false)}
 			if existing := rep.find(kind, s, lats[0]); existing != nil {
 				r = existing

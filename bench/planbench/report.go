@@ -17,12 +17,13 @@ type report struct {
 	Environment []string
 	Runs        []*run // the full size, every kind, every latency
 	Consumers   []*run // the full size with krr_scope_consumers
+	Refs        []*run // the full size written with references: krr, bare twin
 	Chart       []*run // no-change plans by size, first latency
 }
 
 func (rep *report) find(kind string, s size, lat time.Duration) *run {
 	for _, r := range append(append([]*run{}, rep.Runs...), rep.Chart...) {
-		if r.Kind == kind && r.Size == s && r.Latency == lat && !r.Consumers {
+		if r.Kind == kind && r.Size == s && r.Latency == lat && r.Shape == (shape{}) {
 			return r
 		}
 	}
@@ -53,43 +54,48 @@ func (rep *report) markdown(svgPath string) string {
 	b.WriteString("# Benchmarks\n\n")
 	b.WriteString("Written by `make bench-plan` (`go run ./bench/planbench " + rep.Args + "`) on " +
 		rep.Started.UTC().Format("2006-01-02") + ". Do not edit by hand; run it again.\n\n")
-	b.WriteString("What it does: builds the provider, its twin (`bench/twin`: the provider's own schemas, with no work " +
-		"and no request) and the standalone fake portal; generates a configuration of " + rep.Full.String() +
-		" and the merchant data; and, against a fresh fake with a latency added to every request, runs " +
-		"`terraform apply` from nothing, a no-change `terraform plan`, and `terraform destroy`. It runs the same for " +
-		"the twin, and for Terraform's own `terraform_data` with as many resources. Names and ids are written out " +
-		"with `depends_on` for the order, so that the twin, which knows no computed value, applies the same " +
-		"configuration.\n\n")
+	b.WriteString("What it does: builds the provider, its two twins and the standalone fake portal; generates a " +
+		"configuration of " + rep.Full.String() + " and the merchant data; and, against a fresh fake with a latency " +
+		"added to every request, runs `terraform apply` from nothing, a no-change `terraform plan`, and " +
+		"`terraform destroy`. It runs the same for each twin, and for Terraform's own `terraform_data` with as many " +
+		"resources. The **twin** (`bench/twin`) serves the provider's own schemas, validators and plan modifiers " +
+		"included, and does no work and no request. The **bare twin** (`KRR_TWIN_BARE=1`) serves the schemas as " +
+		"`terraform providers schema -json` shows them: types and flags only, no validator, no plan modifier, no " +
+		"default. Names and ids are written out with `depends_on` for the order, so that the twins, which know no " +
+		"computed value, apply the same configuration; a second configuration, measured against the bare twin, " +
+		"writes them as references (`scope = krr_scope.s0001.name`), as users do.\n\n")
 	b.WriteString("Machine: " + strings.Join(rep.Environment, "; ") + ". Times are wall times on a shared machine: " +
 		"compare within one run, not across runs. Each no-change plan is run several times (`-plan-runs`), and its " +
 		"median counts; the range is in brackets.\n\n")
 
 	b.WriteString("## No-change plan, full size\n\n")
-	b.WriteString("| latency | krr | twin | terraform_data | krr ÷ twin | krr ÷ terraform_data | API requests | token requests | provider peak memory | twin peak memory |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| latency | krr | twin | bare twin | terraform_data | krr ÷ twin | krr ÷ bare twin | API requests | token requests | provider peak memory | twin peak memory |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, lat := range rep.latencies() {
-		krr, twin, data := rep.get(kindKRR, lat), rep.get(kindTwin, lat), rep.get(kindTerraformData, lat)
-		if krr == nil || twin == nil || data == nil {
+		krr, twin, bare, data := rep.get(kindKRR, lat), rep.get(kindTwin, lat), rep.get(kindBare, lat), rep.get(kindTerraformData, lat)
+		if krr == nil || twin == nil || bare == nil || data == nil {
 			continue
 		}
 		p := krr.Steps["plan"]
-		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %d | %d | %s | %s |\n", lat, spread(p),
-			spread(twin.Steps["plan"]), spread(data.Steps["plan"]), ratio(p.Wall, twin.Steps["plan"].Wall),
-			ratio(p.Wall, data.Steps["plan"].Wall), p.apiRequests(), p.Tokens, mib(p.PeakKiB), mib(twin.Steps["plan"].PeakKiB))
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %d | %d | %s | %s |\n", lat, spread(p),
+			spread(twin.Steps["plan"]), spread(bare.Steps["plan"]), spread(data.Steps["plan"]),
+			ratio(p.Wall, twin.Steps["plan"].Wall), ratio(p.Wall, bare.Steps["plan"].Wall),
+			p.apiRequests(), p.Tokens, mib(p.PeakKiB), mib(twin.Steps["plan"].PeakKiB))
 	}
 
 	b.WriteString("\n## Every command, full size\n\n")
-	b.WriteString("| latency | command | krr | twin | terraform_data | krr ÷ twin | API requests | writes | token requests | provider peak memory |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| latency | command | krr | twin | bare twin | terraform_data | krr ÷ twin | krr ÷ bare twin | API requests | writes | token requests | provider peak memory |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, lat := range rep.latencies() {
-		krr, twin, data := rep.get(kindKRR, lat), rep.get(kindTwin, lat), rep.get(kindTerraformData, lat)
-		if krr == nil || twin == nil || data == nil {
+		krr, twin, bare, data := rep.get(kindKRR, lat), rep.get(kindTwin, lat), rep.get(kindBare, lat), rep.get(kindTerraformData, lat)
+		if krr == nil || twin == nil || bare == nil || data == nil {
 			continue
 		}
 		for _, c := range []string{"apply", "plan", "destroy"} {
 			s := krr.Steps[c]
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %d | %d | %d | %s |\n", lat, c, seconds(s.Wall),
-				seconds(twin.Steps[c].Wall), seconds(data.Steps[c].Wall), ratio(s.Wall, twin.Steps[c].Wall),
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s | %d | %d | %d | %s |\n", lat, c, seconds(s.Wall),
+				seconds(twin.Steps[c].Wall), seconds(bare.Steps[c].Wall), seconds(data.Steps[c].Wall),
+				ratio(s.Wall, twin.Steps[c].Wall), ratio(s.Wall, bare.Steps[c].Wall),
 				s.apiRequests(), s.writes(), s.Tokens, mib(s.PeakKiB))
 		}
 	}
@@ -120,17 +126,29 @@ func (rep *report) markdown(svgPath string) string {
 		}
 	}
 
+	if len(rep.Refs) == 2 {
+		krr, bare := rep.Refs[0], rep.Refs[1]
+		fmt.Fprintf(&b, "\n## Written with references (%d resources, %s)\n\n", krr.Resources, krr.Latency)
+		b.WriteString("| command | krr | bare twin | krr ÷ bare twin | API requests | writes | token requests | provider peak memory |\n|---|---|---|---|---|---|---|---|\n")
+		for _, c := range []string{"apply", "plan", "destroy"} {
+			s := krr.Steps[c]
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d | %d | %s |\n", c, spread(s), spread(bare.Steps[c]),
+				ratio(s.Wall, bare.Steps[c].Wall), s.apiRequests(), s.writes(), s.Tokens, mib(s.PeakKiB))
+		}
+	}
+
 	b.WriteString("\n## No-change plan time against size (" + rep.latencies()[0].String() + ")\n\n")
 	fmt.Fprintf(&b, "![No-change plan time against the number of resources](%s)\n\n", svgPath)
-	b.WriteString("| resources | krr | twin | terraform_data | krr ÷ twin | API requests |\n|---|---|---|---|---|---|\n")
+	b.WriteString("| resources | krr | twin | bare twin | terraform_data | krr ÷ twin | krr ÷ bare twin | API requests |\n|---|---|---|---|---|---|---|---|\n")
 	for _, s := range rep.chartSizes() {
-		krr, twin, data := rep.chartRun(kindKRR, s), rep.chartRun(kindTwin, s), rep.chartRun(kindTerraformData, s)
-		if krr == nil || twin == nil || data == nil {
+		krr, twin, bare, data := rep.chartRun(kindKRR, s), rep.chartRun(kindTwin, s), rep.chartRun(kindBare, s), rep.chartRun(kindTerraformData, s)
+		if krr == nil || twin == nil || bare == nil || data == nil {
 			continue
 		}
-		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %d |\n", krr.Resources, seconds(krr.Steps["plan"].Wall),
-			seconds(twin.Steps["plan"].Wall), seconds(data.Steps["plan"].Wall),
-			ratio(krr.Steps["plan"].Wall, twin.Steps["plan"].Wall), krr.Steps["plan"].apiRequests())
+		plan := func(r *run) time.Duration { return r.Steps["plan"].Wall }
+		fmt.Fprintf(&b, "| %d | %s | %s | %s | %s | %s | %s | %d |\n", krr.Resources, seconds(plan(krr)),
+			seconds(plan(twin)), seconds(plan(bare)), seconds(plan(data)),
+			ratio(plan(krr), plan(twin)), ratio(plan(krr), plan(bare)), krr.Steps["plan"].apiRequests())
 	}
 	b.WriteString("\n" + rep.targets())
 	return b.String()
@@ -174,9 +192,23 @@ func (rep *report) targets() string {
 		r := krr.Steps["plan"].Wall.Seconds() / twin.Steps["plan"].Wall.Seconds()
 		row(fmt.Sprintf("no-change plan at %s: at most %.2f× the twin", lats[i], limit), fmt.Sprintf("%.2f×", r), r <= limit)
 	}
+	if krr, bare := rep.get(kindKRR, lats[0]), rep.get(kindBare, lats[0]); krr != nil && bare != nil {
+		r := krr.Steps["plan"].Wall.Seconds() / bare.Steps["plan"].Wall.Seconds()
+		row(fmt.Sprintf("no-change plan at %s: at most 1.15× the bare twin", lats[0]), fmt.Sprintf("%.2f×", r), r <= 1.15)
+	}
+	if krr := rep.get(kindKRR, lats[0]); krr != nil {
+		n := krr.Steps["destroy"].Requests["GET /scopes/access"]
+		row(fmt.Sprintf("destroy of the full size: at most %d grant-list calls (one per scope)", rep.Full.Scopes),
+			fmt.Sprint(n), n <= rep.Full.Scopes)
+	}
 	if len(rep.Consumers) == 2 {
-		p := rep.Consumers[0].Steps["plan"]
+		krr, twin := rep.Consumers[0], rep.Consumers[1]
+		p := krr.Steps["plan"]
 		row("with krr_scope_consumers: no-change plan within the same request bound (160)", fmt.Sprint(p.apiRequests()), p.apiRequests() <= 160)
+		for _, c := range []string{"apply", "destroy"} {
+			r := krr.Steps[c].Wall.Seconds() / twin.Steps[c].Wall.Seconds()
+			row(fmt.Sprintf("with krr_scope_consumers: %s at most 1.2× the twin", c), fmt.Sprintf("%.2f×", r), r <= 1.2)
+		}
 	}
 	return b.String()
 }

@@ -41,7 +41,7 @@ func build(dir string) (*binaries, error) {
 			return nil, fmt.Errorf("go build %s: %v\n%s", pkg, err, out)
 		}
 	}
-	for _, kind := range []string{kindKRR, kindTwin} {
+	for _, kind := range []string{kindKRR, kindTwin, kindBare} {
 		d := filepath.Join(dir, "overrides-"+kind)
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return nil, err
@@ -58,6 +58,7 @@ func build(dir string) (*binaries, error) {
 const (
 	kindKRR           = "krr"
 	kindTwin          = "twin"
+	kindBare          = "bare twin" // the twin with the bare schemas (bench/twin/bare.go)
 	kindTerraformData = "terraform_data"
 )
 
@@ -180,7 +181,7 @@ func (s step) writes() int {
 // and destroyed, by one kind of provider at one latency.
 type run struct {
 	Kind      string
-	Consumers bool // krr_scope_consumers in place of krr_scope_access
+	Shape     shape // how the configuration is written
 	Size      size
 	Latency   time.Duration
 	Resources int
@@ -190,7 +191,7 @@ type run struct {
 // execute runs apply, plan and destroy (or only those in commands) in a
 // fresh directory, against a fresh fake.
 func execute(b *binaries, work string, r *run, publicKeyPEM string, commands []string) error {
-	dir, err := os.MkdirTemp(work, r.Kind+"-")
+	dir, err := os.MkdirTemp(work, strings.ReplaceAll(r.Kind, " ", "-")+"-")
 	if err != nil {
 		return err
 	}
@@ -202,15 +203,18 @@ func execute(b *binaries, work string, r *run, publicKeyPEM string, commands []s
 			return err
 		}
 		defer fake.stop()
-		config = krrConfig(r.Size, fake.orgs["FAKEPORTAL_PROVIDER_PREFIX"], r.Consumers, publicKeyPEM)
+		config = krrConfig(r.Size, fake.orgs["FAKEPORTAL_PROVIDER_PREFIX"], r.Shape, publicKeyPEM)
 		rc := filepath.Join(dir, "terraformrc")
 		if err := os.WriteFile(rc, []byte(fmt.Sprintf("provider_installation {\n  dev_overrides {\n    %q = %q\n  }\n  direct {}\n}\n",
 			"registry.terraform.io/platform-iac/krr", b.overrides[r.Kind])), 0o600); err != nil {
 			return err
 		}
 		real := b.provider
-		if r.Kind == kindTwin {
+		if r.Kind == kindTwin || r.Kind == kindBare {
 			real = b.twin
+		}
+		if r.Kind == kindBare {
+			env = append(env, "KRR_TWIN_BARE=1")
 		}
 		env = append(env, fake.env...)
 		env = append(env, "TF_CLI_CONFIG_FILE="+rc, "KRR_BENCH_PROVIDER="+real,

@@ -1,6 +1,6 @@
 // Command twin is the provider's twin for make bench-plan: the same provider
 // and resource schemas, built by the provider's own schema functions, with
-// none of its work. Create and Update store the plan, with values not known
+// none of its work (or, with KRR_TWIN_BARE=1, the bare schemas: bare.go). Create and Update store the plan, with values not known
 // yet made zero; Read returns the state; nothing makes a request. Its time
 // is the floor of what Terraform and the framework cost for these schemas:
 // everything the provider takes above it is the provider's own work.
@@ -9,6 +9,7 @@ package main
 import (
 	"context"
 	"log"
+	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -16,10 +17,16 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/platform-iac/terraform-provider-krr/internal/pluginlog"
 	krr "github.com/platform-iac/terraform-provider-krr/internal/provider"
 )
 
+// bare: serve the bare schemas (bare.go), KRR_TWIN_BARE=1.
+var bare = os.Getenv("KRR_TWIN_BARE") == "1"
+
 func main() {
+	// As the provider does (main.go): like for like.
+	pluginlog.QuietUnlessAsked()
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return &twin{real: krr.New("twin")()} },
 		providerserver.ServeOpts{Address: "registry.terraform.io/platform-iac/krr"})
 	if err != nil {
@@ -55,6 +62,9 @@ func (t *twin) Resources(ctx context.Context) []func() resource.Resource {
 		real.Metadata(ctx, resource.MetadataRequest{ProviderTypeName: meta.TypeName}, &m)
 		var s resource.SchemaResponse
 		real.Schema(ctx, resource.SchemaRequest{}, &s)
+		if bare {
+			s.Schema = bareSchema(s.Schema)
+		}
 		r := &twinResource{typeName: m.TypeName, schema: s}
 		out = append(out, func() resource.Resource { return r })
 	}

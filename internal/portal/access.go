@@ -33,7 +33,15 @@ func (c *Client) changeAccess(ctx context.Context, method, scope, consumerOrgno 
 	}
 	var out AccessGrant
 	r := request{method: method, path: "/scopes/access/" + escape(consumerOrgno), query: url.Values{"scope": {scope}}, allowEmpty: true}
-	if err := c.do(ctx, r, &out); err != nil {
+	err := c.do(ctx, r, &out)
+	switch {
+	case method == http.MethodPut:
+		// Recorded also when it failed: the grant may have been made.
+		c.ownGrants.record(scope, consumerOrgno, true)
+	case err == nil:
+		c.ownGrants.record(scope, consumerOrgno, false)
+	}
+	if err != nil {
 		return nil, err
 	}
 	if out.Scope == "" {
@@ -72,6 +80,16 @@ func (c *Client) ScopeGrants(ctx context.Context, scope string) ([]AccessGrant, 
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].ConsumerOrgno < out[j].ConsumerOrgno })
 	return out, nil
+}
+
+// LoadedScopeGrants is the list of scope's grants that this client's
+// shared reads hold, when they hold it whole and nothing in it was written
+// since; it never sends a request.
+func (c *Client) LoadedScopeGrants(scope string) ([]AccessGrant, bool) {
+	if c.shared == nil {
+		return nil, false
+	}
+	return c.shared.grantsOf(scope).loadedList()
 }
 
 // GetScopeAccess reads the grant of scope to consumerOrgno. No grant gives

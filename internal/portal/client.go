@@ -30,6 +30,7 @@ type Client struct {
 	log        Logger // never nil; scrubs secrets
 	hasLogger  bool
 	shared     *sharedReads // nil unless Config.ShareReads
+	ownGrants  ownGrantWrites
 }
 
 // New returns a Client for cfg.

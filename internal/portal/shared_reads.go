@@ -123,6 +123,17 @@ func (s *sharedList[T]) all(ctx context.Context, l lookup[T]) ([]T, bool) {
 	return slices.Collect(maps.Values(s.byKey)), true
 }
 
+// loadedList is the whole list when it is loaded and nothing in it was
+// written since; it never loads.
+func (s *sharedList[T]) loadedList() ([]T, bool) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.loaded || s.failed || len(s.stale) > 0 {
+		return nil, false
+	}
+	return slices.Collect(maps.Values(s.byKey)), true
+}
+
 // readSingly reads one object singly and, when no write to it came in the
 // meantime, keeps the answer in the list.
 func (s *sharedList[T]) readSingly(ctx context.Context, key string, seq uint64, stale bool, l lookup[T]) (T, error) {

@@ -23,6 +23,7 @@ var importRules = map[string]struct {
 	terraform bool
 }{
 	"internal/portal":                    {nil, false},
+	"internal/pluginlog":                 {nil, false},
 	"internal/fakeportal":                {nil, false},
 	"internal/fakeportal/cmd/fakeportal": {[]string{"internal/fakeportal"}, false},
 	"internal/provider/framework":        {[]string{"internal/portal"}, true},

@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/scopes"
@@ -26,7 +27,11 @@ import (
 // Values not known yet (the whole set, one element of it, the organisation)
 // are left to that check at apply.
 func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.Data == nil {
+	if r.Data == nil {
+		return
+	}
+	if req.Plan.Raw.IsNull() {
+		RecordDestroyed(ctx, r.Data, req.State)
 		return
 	}
 	var plan clientModel
@@ -100,5 +105,14 @@ func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 				"another provider block, or a krr_scope that creates it). The provider checks again just before it "+
 				"writes the client, and stops there, with nothing written, if the scope is still not usable.")
 		}
+	}
+}
+
+// RecordDestroyed tells the scope rules that this plan destroys the client
+// of state, so that its scopes' destroys do not warn about it.
+func RecordDestroyed(ctx context.Context, d *framework.ProviderData, state tfsdk.State) {
+	var id types.String
+	if diags := state.GetAttribute(ctx, path.Root("client_id"), &id); !diags.HasError() && id.ValueString() != "" {
+		scopes.RecordClientDestroyed(d, id.ValueString())
 	}
 }

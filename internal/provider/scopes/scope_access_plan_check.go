@@ -17,7 +17,21 @@ import (
 // ModifyPlan checks a new grant's scope at plan, and that
 // krr_scope_consumers does not manage the same scope (planGrantScope).
 func (r *scopeAccessResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	handOnGrantsSeen(ctx, r.Data, req)
 	RulesOf(r.Data).planGrantScope(ctx, "krr_scope_access", req, resp)
+}
+
+// handOnGrantsSeen is a grant resource's part of a destroy plan: the list
+// its refresh kept goes to its scope's destroy plan (scope_grants_seen.go).
+func handOnGrantsSeen(ctx context.Context, d *framework.ProviderData, req resource.ModifyPlanRequest) {
+	if d == nil || !req.Plan.Raw.IsNull() || req.State.Raw.IsNull() {
+		return
+	}
+	var scope types.String
+	if diags := req.State.GetAttribute(ctx, path.Root("scope"), &scope); diags.HasError() || scope.ValueString() == "" {
+		return
+	}
+	RulesOf(d).grantsSeen.handOn(ctx, scope.ValueString(), req.Private)
 }
 
 // planGrantScope is the plan-time work of both resources that give access

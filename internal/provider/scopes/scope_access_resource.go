@@ -136,6 +136,7 @@ func (r *scopeAccessResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	state.fromPortal(grant)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	keepLeadersGrantsSeen(ctx, r.Data.Client, scope, consumer, resp.Private)
 }
 
 // Update is never called: both arguments force replacement.

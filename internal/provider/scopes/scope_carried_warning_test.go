@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/platform-iac/terraform-provider-krr/internal/fakeportal"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/acctest"
 )
 
@@ -54,11 +55,19 @@ resource "krr_client" "app" {
 		"clients of the organisation still carry it: "+acctest.ConsumerClientID+" (Own lookups)",
 		"create_before_destroy = true", "krr_scope_access", `The guide "Offering an API"`)
 
+	// The whole configuration's destroy destroys the client too, first:
+	// only a client made outside it (here in the web portal) is named.
 	d.Write(config(v1))
+	const outside = "8f1e2d3c-4b5a-4697-8877-665544332211"
+	p.AddTestClient(outside, true)
+	p.Edit(func(st *fakeportal.State) { st.Clients[outside].Scopes = []string{oldName} })
 	out = d.MustRun("plan", "-destroy", "-input=false")
 	acctest.ExpectText(t, "destroy plan", out,
-		"Warning: Scope "+oldName+" is still on clients", "This plan destroys it",
-		acctest.ConsumerClientID+" (Own lookups)")
+		"Warning: Scope "+oldName+" is still on clients", "This plan destroys it", outside)
+	if strings.Contains(out, acctest.ConsumerClientID+" (Own lookups)") {
+		t.Errorf("the destroy plan names the client it destroys as still carrying the scope:\n%s", out)
+	}
+	p.Edit(func(st *fakeportal.State) { delete(st.Clients, outside) })
 
 	// What the warning and the api-provider guide advise: with
 	// create_before_destroy on the scope and its grant, the new grant

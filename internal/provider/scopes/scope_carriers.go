@@ -15,12 +15,20 @@ import (
 
 // scopeCarriers are the organisation's active clients by the scopes they
 // carry, read once per provider instance (one plan): a destroy plan of many
-// scopes asks the portal for the client list once.
+// scopes asks the portal for the client list once. Clients this plan
+// destroys are left out: Terraform destroys a client before the scopes it
+// refers to, and plans it first, so a whole organisation's destroy warns
+// of nothing.
 type scopeCarriers struct {
 	once    sync.Once
-	byScope map[string][]string // scope name: "client_id (client_name)", sorted
+	byScope map[string][]carrier
 	err     error
+
+	mu        sync.Mutex
+	destroyed map[string]bool // client ids this plan destroys
 }
+
+type carrier struct{ id, name string }
 
 type scopeCarriersKey struct{}
 
@@ -28,6 +36,21 @@ func carriersOf(d *framework.ProviderData) *scopeCarriers {
 	return framework.InstanceState(d, scopeCarriersKey{}, func() *scopeCarriers { return &scopeCarriers{} })
 }
 
+// RecordClientDestroyed notes, at plan, that this plan destroys (or
+// deactivates) the client clientID, so that no scope's destroy warns that
+// it still carries the scope.
+func RecordClientDestroyed(d *framework.ProviderData, clientID string) {
+	c := carriersOf(d)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.destroyed == nil {
+		c.destroyed = map[string]bool{}
+	}
+	c.destroyed[clientID] = true
+}
+
+// of lists the clients that carry scope and that this plan keeps, as
+// "client_id (client_name)", sorted.
 func (c *scopeCarriers) of(ctx context.Context, d *framework.ProviderData, scope string) ([]string, error) {
 	c.once.Do(func() {
 		list, err := d.Client.ListIntegrations(ctx, false)
@@ -35,20 +58,26 @@ func (c *scopeCarriers) of(ctx context.Context, d *framework.ProviderData, scope
 			c.err = err
 			return
 		}
-		c.byScope = map[string][]string{}
+		c.byScope = map[string][]carrier{}
 		for _, cl := range list {
 			if !cl.Active {
 				continue // gets no tokens anyway
 			}
 			for _, s := range cl.Scopes {
-				c.byScope[s] = append(c.byScope[s], fmt.Sprintf("%s (%s)", cl.ClientID, cl.ClientName))
+				c.byScope[s] = append(c.byScope[s], carrier{cl.ClientID, cl.ClientName})
 			}
 		}
-		for _, names := range c.byScope {
-			sort.Strings(names)
-		}
 	})
-	return c.byScope[scope], c.err
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	var out []string
+	for _, cl := range c.byScope[scope] {
+		if !c.destroyed[cl.id] {
+			out = append(out, fmt.Sprintf("%s (%s)", cl.id, cl.name))
+		}
+	}
+	sort.Strings(out)
+	return out, c.err
 }
 
 // warnCarried warns, at plan, that this plan deactivates scope old (and
@@ -78,7 +107,7 @@ func warnCarried(ctx context.Context, d *framework.ProviderData, old, successor 
 	diags.AddWarning(fmt.Sprintf("Scope %s is still on clients", old),
 		fmt.Sprintf("This plan %s: its grants are revoked and it is deactivated, while these clients of the "+
 			"organisation still carry it: %s. Until they carry another scope, Maskinporten gives them no "+
-			"tokens for it (a client that this plan destroys too goes first, and needs nothing); clients of the "+
+			"tokens for it; clients of the "+
 			"organisations it is granted to cannot be seen here, and lose it too. "+
 			"To move them without an outage, put lifecycle { create_before_destroy = true } on this krr_scope "+
 			"and on its krr_scope_access grants, so that the new scope and its grants exist first; have the "+

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -81,25 +82,31 @@ func (r *scopeConsumersResource) Schema(_ context.Context, _ resource.SchemaRequ
 // no krr_scope_access manages the same scope (planGrantScope); the id is
 // the scope's name, known with it.
 func (r *scopeConsumersResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	handOnGrantsSeen(ctx, r.Data, req)
 	if name := RulesOf(r.Data).planGrantScope(ctx, "krr_scope_consumers", req, resp); name != "" {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), name)...)
 	}
 }
 
 func (r *scopeConsumersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.write(ctx, req.Plan, &resp.State, resp.Identity, true, &resp.Diagnostics)
+	r.write(ctx, req.Plan, &resp.State, resp.Identity, resp.Private, true, &resp.Diagnostics)
 }
 
 func (r *scopeConsumersResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.write(ctx, req.Plan, &resp.State, resp.Identity, false, &resp.Diagnostics)
+	r.write(ctx, req.Plan, &resp.State, resp.Identity, resp.Private, false, &resp.Diagnostics)
 }
 
 // write makes the scope's approved grants exactly the planned set: it
 // grants what is missing and revokes what is not named, reading the
 // portal's list first so that grants made outside Terraform since the plan
 // are revoked too. Grants that do not change are not written.
+//
+// The list the refresh kept in private state (scope_grants_seen.go) is
+// dropped first, and replaced by the written list once every write is
+// done: a Delete must not take a list this write made stale.
 func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, identity *tfsdk.ResourceIdentity,
-	creating bool, diags *diag.Diagnostics) {
+	private privateStateSetter, creating bool, diags *diag.Diagnostics) {
+	storeGrantsSeen(ctx, private, grantsSeen{})
 	var plan scopeConsumersModel
 	diags.Append(planned.Get(ctx, &plan)...)
 	var wanted []string
@@ -150,6 +157,11 @@ func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, 
 	plan.ID = types.StringValue(scope)
 	diags.Append(state.Set(ctx, &plan)...)
 	setConsumersIdentity(ctx, identity, scope, diags)
+	written := grantsSeen{At: time.Now(), Approved: make([]grantSeenTo, 0, len(wanted))}
+	for _, orgno := range wanted {
+		written.Approved = append(written.Approved, grantSeenTo{Orgno: orgno})
+	}
+	storeGrantsSeen(ctx, private, written)
 }
 
 // approved lists the organisations whose grant of scope is APPROVED,
@@ -210,6 +222,9 @@ func (r *scopeConsumersResource) Read(ctx context.Context, req resource.ReadRequ
 	resp.Diagnostics.Append(d...)
 	state.Scope, state.ConsumerOrgnos = types.StringValue(scope), set
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if grants, ok := r.Data.Client.LoadedScopeGrants(scope); ok {
+		storeGrantsSeen(ctx, resp.Private, approvedOf(grants, time.Now()))
+	}
 }
 
 // Delete revokes every approved grant of the scope.
@@ -220,13 +235,14 @@ func (r *scopeConsumersResource) Delete(ctx context.Context, req resource.Delete
 		return
 	}
 	scope := state.Scope.ValueString()
-	approved, err := r.approved(ctx, scope, true)
-	if portal.IsNotFound(err) {
-		return
-	}
+	seen, err := approvedToRevoke(ctx, r.Data.Client, scope, req.Private)
 	if err != nil {
 		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read who may use scope %s", scope), err, r.Data.Environment)
 		return
+	}
+	approved := make([]string, 0, len(seen))
+	for _, g := range seen {
+		approved = append(approved, g.Orgno)
 	}
 	if orgno, err := writeEach(ctx, approved, func(ctx context.Context, orgno string) error {
 		if _, err := r.Data.Client.RevokeAccess(ctx, scope, orgno); err != nil && !portal.IsNotFound(err) {

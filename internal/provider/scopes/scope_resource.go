@@ -55,6 +55,7 @@ func (r *scopeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	}
 	if req.Plan.Raw.IsNull() { // destroy
 		if old := framework.KnownString(currentName); old != "" && !resp.Diagnostics.HasError() {
+			RulesOf(r.Data).grantsSeen.takeInto(ctx, old, resp.Private)
 			RulesOf(r.Data).Planned.recordDeactivated(old)
 			warnCarried(ctx, r.Data, old, "", &resp.Diagnostics)
 		}
@@ -222,7 +223,7 @@ func (r *scopeResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	}
 	name := state.ID.ValueString()
 	if state.RevokeAccessOnDestroy.ValueBool() {
-		revoked, err := r.revokeApprovedGrants(ctx, name)
+		revoked, err := r.revokeApprovedGrants(ctx, name, req.Private)
 		if len(revoked) > 0 {
 			resp.Diagnostics.AddWarning(fmt.Sprintf("Access to scope %s revoked", name),
 				fmt.Sprintf("Destroying scope %s revoked the access of %s. Their clients no longer get tokens for "+
@@ -242,23 +243,21 @@ func (r *scopeResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 
 // revokeApprovedGrants revokes every approved grant of the scope and names
 // the organisations it revoked, also when it stops at an error.
-func (r *scopeResource) revokeApprovedGrants(ctx context.Context, name string) ([]string, error) {
-	grants, err := r.Data.Client.ListScopeAccess(ctx, name)
-	if portal.IsNotFound(err) {
-		return nil, nil
-	}
+func (r *scopeResource) revokeApprovedGrants(ctx context.Context, name string, private privateState) ([]string, error) {
+	approved, err := approvedToRevoke(ctx, r.Data.Client, name, private)
 	if err != nil {
 		return nil, err
 	}
 	var revoked []string
-	for _, g := range grants {
-		if g.State != portal.GrantApproved {
-			continue
+	for _, g := range approved {
+		_, err := r.Data.Client.RevokeAccess(ctx, name, g.Orgno)
+		if portal.IsNotFound(err) {
+			continue // revoked, or never made, since the list was read
 		}
-		if _, err := r.Data.Client.RevokeAccess(ctx, name, g.ConsumerOrgno); err != nil {
+		if err != nil {
 			return revoked, err
 		}
-		revoked = append(revoked, orgLabel(g.ConsumerOrgno, g.ConsumerOrganizationName))
+		revoked = append(revoked, orgLabel(g.Orgno, g.Name))
 	}
 	return revoked, nil
 }

@@ -15,6 +15,9 @@ type Rules struct {
 	Planned     PlannedScopes
 	// grantManagers: which resources manage each scope's grants in this plan.
 	grantManagers grantManagers
+	// grantsSeen: the grant lists a destroy plan hands from the grant
+	// resources to their scopes (scope_grants_seen.go).
+	grantsSeen grantsSeenByScope
 }
 
 type scopeRulesKey struct{}
