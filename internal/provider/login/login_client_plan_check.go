@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/clients"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
 )
 
@@ -19,6 +20,9 @@ import (
 // is not known yet is checked again at apply, before the write.
 func (r *loginClientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
+		if r.Data != nil {
+			clients.RecordDestroyed(ctx, r.Data, req.State)
+		}
 		return
 	}
 	var plan loginClientModel
