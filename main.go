@@ -34,7 +34,7 @@ func main() {
 		return
 	}
 
-	pluginlog.QuietUnlessAsked()
+	pluginlog.QuietUnlessAsked("krr")
 	stopProfile := startCPUProfile()
 	defer stopProfile()
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{

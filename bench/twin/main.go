@@ -26,7 +26,7 @@ var bare = os.Getenv("KRR_TWIN_BARE") == "1"
 
 func main() {
 	// As the provider does (main.go): like for like.
-	pluginlog.QuietUnlessAsked()
+	pluginlog.QuietUnlessAsked("krr")
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return &twin{real: krr.New("twin")()} },
 		providerserver.ServeOpts{Address: "registry.terraform.io/platform-iac/krr"})
 	if err != nil {

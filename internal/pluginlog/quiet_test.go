@@ -15,7 +15,7 @@ func clearLogEnv(t *testing.T) {
 			_ = os.Unsetenv(name)
 		}
 	}
-	for _, name := range levelVars {
+	for _, name := range levelVars("krr") {
 		t.Setenv(name, "")
 		_ = os.Unsetenv(name)
 	}
@@ -23,10 +23,10 @@ func clearLogEnv(t *testing.T) {
 
 func TestQuietWhenNobodyAsked(t *testing.T) {
 	clearLogEnv(t)
-	if !QuietUnlessAsked() {
+	if !QuietUnlessAsked("krr") {
 		t.Fatal("QuietUnlessAsked left the logs on with no TF_LOG variable set")
 	}
-	for _, name := range levelVars {
+	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_KRR"} {
 		if got := os.Getenv(name); got != "off" {
 			t.Errorf("%s = %q, want off", name, got)
 		}
@@ -38,10 +38,10 @@ func TestLogsStayWhenAsked(t *testing.T) {
 		t.Run(asked, func(t *testing.T) {
 			clearLogEnv(t)
 			t.Setenv(asked, "trace")
-			if QuietUnlessAsked() {
+			if QuietUnlessAsked("krr") {
 				t.Fatalf("QuietUnlessAsked turned the logs off although %s is set", asked)
 			}
-			for _, name := range levelVars {
+			for _, name := range levelVars("krr") {
 				if name != asked && os.Getenv(name) != "" {
 					t.Errorf("%s = %q, want it left unset", name, os.Getenv(name))
 				}

@@ -9,10 +9,11 @@ import (
 
 // grantWriteLimit bounds how many of one scope's grants krr_scope_consumers
 // writes at once. Each grant is a request of its own, so a list of nine
-// written one after another waits nine round trips; a few at once hide the
-// portal's latency and leave room for the rest of the apply. The portal
+// written one after another waits nine round trips; ten at once write most
+// lists in one round trip, and Terraform's parallelism (ten resources)
+// bounds the whole apply to a hundred requests in flight. The portal
 // client's max_requests_per_second holds whatever this is.
-const grantWriteLimit = 8
+const grantWriteLimit = 10
 
 // writeEach calls write for each organisation number, at most
 // grantWriteLimit at a time. After the first error no new write starts;

@@ -15,14 +15,14 @@ import (
 )
 
 // krr_scope_consumers writes a list's grants several at once, never more
-// than its bound (8), and each once: nine consumers granted, then all
+// than its bound (10), and each once: twelve consumers granted, then all
 // revoked by destroy.
 func TestAccScopeConsumers_writesGrantsAtOnce(t *testing.T) {
 	t.Parallel()
 	p := acctest.NewPortal(t)
 	const scope = acctest.ProviderPrefix + ":concurrent/v1/person.read"
 	p.SeedScope(scope, false)
-	consumers := fakeportal.SyntheticOrgnos(9)
+	consumers := fakeportal.SyntheticOrgnos(12)
 	// Every grant write (PUT or DELETE of /scopes/access/{orgno}) is held.
 	proxy, proxyBase := acctest.NewHoldingProxy(t, p, func(r *http.Request) bool {
 		return strings.Contains(r.URL.Path, "/scopes/access/") && (r.Method == http.MethodPut || r.Method == http.MethodDelete)
@@ -41,8 +41,8 @@ resource "krr_scope_consumers" "c" {
 				return fmt.Errorf("%d grant writes, want %d: each grant once", writes, wantWrites)
 			case peak < 2:
 				return fmt.Errorf("the grants were written one at a time (%d in flight at most)", peak)
-			case peak > 8:
-				return fmt.Errorf("%d grant writes in flight at once, more than the bound of 8", peak)
+			case peak > 10:
+				return fmt.Errorf("%d grant writes in flight at once, more than the bound of 10", peak)
 			}
 			return nil
 		})
@@ -51,11 +51,11 @@ resource "krr_scope_consumers" "c" {
 		ProtoV6ProviderFactories: acctest.ProviderFactories,
 		Steps: []resource.TestStep{{
 			Config:            config,
-			ConfigStateChecks: []statecheck.StateCheck{expect(9)},
+			ConfigStateChecks: []statecheck.StateCheck{expect(12)},
 		}},
 	})
-	if writes, peak := proxy.Counts(); writes != 18 || peak < 2 || peak > 8 {
-		t.Errorf("after destroy: %d grant writes (want 18: 9 grants, 9 revokes), %d in flight at most (want 2 to 8)", writes, peak)
+	if writes, peak := proxy.Counts(); writes != 24 || peak < 2 || peak > 10 {
+		t.Errorf("after destroy: %d grant writes (want 24: 12 grants, 12 revokes), %d in flight at most (want 2 to 10)", writes, peak)
 	}
 	if got := len(p.ApprovedConsumers(scope)); got != 0 {
 		t.Errorf("destroy left %d approved grants", got)

@@ -115,10 +115,13 @@ func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, 
 		return
 	}
 	scope := plan.Scope.ValueString()
-	approved, err := r.approved(ctx, scope, true)
-	if err != nil {
-		diags.AddError(fmt.Sprintf("Unable to read who may use scope %s", scope), explainGrantRefusal(err, scope, r.Data.Environment))
-		return
+	var approved []string
+	if !creating || !RulesOf(r.Data).newScopes.has(scope) {
+		var err error
+		if approved, err = r.approved(ctx, scope, true); err != nil {
+			diags.AddError(fmt.Sprintf("Unable to read who may use scope %s", scope), explainGrantRefusal(err, scope, r.Data.Environment))
+			return
+		}
 	}
 	slices.Sort(wanted)
 	var missing, revoked []string

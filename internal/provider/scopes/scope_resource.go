@@ -95,13 +95,18 @@ func (r *scopeResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	name := body.Prefix + ":" + body.Subscope
 
+	settled := false // the scope was there already (an earlier attempt's, or revived)
 	created, err := framework.CreateWithRetries(ctx, r.Data.Client.RetryBudget(), framework.CreateSteps[portal.Scope]{
 		Post:   func(ctx context.Context) (*portal.Scope, error) { return r.Data.Client.CreateScope(ctx, body) },
 		Lookup: func(ctx context.Context) (*portal.Scope, error) { return r.Data.Client.GetScope(ctx, name) },
 		Settle: func(ctx context.Context, found *portal.Scope) (*portal.Scope, error) {
+			settled = true
 			return r.settleExisting(ctx, name, found, body)
 		},
 	})
+	if err == nil && !settled {
+		RulesOf(r.Data).newScopes.record(name)
+	}
 	if framework.CreateOutcomeUnknown(err) {
 		// The portal may have made the scope: keep it in state as planned,
 		// so that Terraform marks it tainted and the next refresh finds it

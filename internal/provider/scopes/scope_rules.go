@@ -18,6 +18,9 @@ type Rules struct {
 	// grantsSeen: the grant lists a destroy plan hands from the grant
 	// resources to their scopes (scope_grants_seen.go).
 	grantsSeen grantsSeenByScope
+	// newScopes: the scopes this provider instance made with a POST the
+	// portal answered, which have no grant yet.
+	newScopes newScopes
 }
 
 type scopeRulesKey struct{}
