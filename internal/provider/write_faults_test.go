@@ -352,7 +352,7 @@ resource "krr_client" "c" {
 	p.InjectFault(fakeportal.Fault{Method: "POST", Route: "/clients", Status: 503})
 	out, err := d.Run("apply", "-auto-approve", "-input=false")
 	flat := strings.Join(strings.Fields(out), " ")
-	if err == nil || !strings.Contains(flat, `client id 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f belongs to another active client, "jwks test 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f"`) ||
+	if err == nil || !strings.Contains(flat, `client id 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f belongs to another client, "jwks test 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f" (maskinporten)`) ||
 		!strings.Contains(flat, "terraform import krr_client.<name> 7f1c2d3e-4b5a-4c6d-8e9f-0a1b2c3d4e5f") {
 		t.Fatalf("want an error that names the other client and how to import it:\n%s", out)
 	}

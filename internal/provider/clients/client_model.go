@@ -119,21 +119,8 @@ func clientDataFromPortal(ctx context.Context, in *portal.Integration, diags *di
 // is the one it asked for: then a create whose answer was lost, or that
 // answered 409 on a retry, is adopted instead of made twice.
 func sameClient(found *portal.Integration, asked portal.Integration) bool {
-	if found.ClientName != asked.ClientName || found.Description != asked.Description ||
-		found.IntegrationType != asked.IntegrationType ||
-		(asked.ClientOrgno != "" && found.ClientOrgno != asked.ClientOrgno) {
-		return false
-	}
-	a, b := append([]string(nil), found.Scopes...), append([]string(nil), asked.Scopes...)
-	sort.Strings(a)
-	sort.Strings(b)
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
+	return found.ClientName == asked.ClientName && found.Description == asked.Description &&
+		found.IntegrationType == asked.IntegrationType &&
+		(asked.ClientOrgno == "" || found.ClientOrgno == asked.ClientOrgno) &&
+		SortedEqual(found.Scopes, asked.Scopes)
 }

@@ -59,7 +59,7 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 	// The id is chosen before the POST, so the identity is known whatever
 	// the outcome, and goes with any state set below.
 	SetClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
-	created, err := r.createOnce(ctx, body)
+	created, err := clientKind.CreateOnce(ctx, r.Data, body)
 	if framework.CreateOutcomeUnknown(err) {
 		// Keep the id in state, so that the client is not lost if the
 		// portal made it: Terraform marks it tainted, the next refresh
@@ -80,40 +80,16 @@ func (r *clientResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 }
 
-// createOnce creates the client so that it exists exactly once under the
-// id asked for, even when the answer to the POST is lost (a 5xx or a
-// dropped connection after the portal did the work), or a POST that landed
-// is sent again (409): framework.CreateWithRetries, with the lookup by id
-// before every POST after a lost answer. A client found under the id is:
-//   - deactivated (a destroy before, or "Deaktiver" in the web portal):
-//     brought back with PUT, keeping its id, as a scope is;
-//   - active and the one asked for: adopted;
-//   - active and another: an error that says how to import it.
-//
-// When it cannot tell whether the portal made the client, the error says
-// so (framework.CreateOutcomeUnknown).
-func (r *clientResource) createOnce(ctx context.Context, body portal.Integration) (*portal.Integration, error) {
-	return framework.CreateWithRetries(ctx, r.Data.Client.RetryBudget(), framework.CreateSteps[portal.Integration]{
-		Post: func(ctx context.Context) (*portal.Integration, error) {
-			return r.Data.Client.CreateIntegration(ctx, body)
-		},
-		Lookup: func(ctx context.Context) (*portal.Integration, error) {
-			return r.Data.Client.GetIntegration(ctx, body.ClientID)
-		},
-		Settle: func(ctx context.Context, found *portal.Integration) (*portal.Integration, error) {
-			switch {
-			case !found.Active:
-				revived := *found
-				revived.ClientSecret = ""
-				layOver(&revived, body)
-				return r.Data.Client.UpdateIntegration(ctx, body.ClientID, revived)
-			case sameClient(found, body):
-				return found, nil
-			}
-			return nil, fmt.Errorf("client id %s belongs to another active client, %q. To manage that client "+
-				"with Terraform, import it: terraform import krr_client.<name> %s", body.ClientID, found.ClientName, body.ClientID)
-		},
-	})
+// clientKind is krr_client's kind of client (integration_lifecycle.go).
+var clientKind = Kind{
+	TypeName: "krr_client",
+	Noun:     "client",
+	Revive: func(found *portal.Integration, planned portal.Integration) portal.Integration {
+		revived := *found
+		layOver(&revived, planned)
+		return revived
+	},
+	Same: sameClient,
 }
 
 // Read keeps a deactivated client in state with active = false, so that the
@@ -131,14 +107,11 @@ func (r *clientResource) Read(ctx context.Context, req resource.ReadRequest, res
 	// identity empty, even one that removes the resource.
 	SetClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 	scopes.RulesOf(r.Data).ReadFactsAhead() // the plan that follows checks the client's scopes
-	found, err := r.Data.Client.GetIntegration(ctx, id)
-	switch {
-	case portal.IsNotFound(err):
-		framework.WarnRemovedFromState(&resp.Diagnostics, "Client", id, "no longer exists in the portal")
+	found, gone := clientKind.Read(ctx, r.Data, id, &resp.Diagnostics)
+	if gone {
 		resp.State.RemoveResource(ctx)
-		return
-	case err != nil:
-		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read client %s", id), err, r.Data.Environment)
+	}
+	if found == nil {
 		return
 	}
 	state.fromPortal(ctx, found, &resp.Diagnostics)
@@ -158,24 +131,15 @@ func (r *clientResource) Update(ctx context.Context, req resource.UpdateRequest,
 		return
 	}
 	id := plan.ID.ValueString()
-	current, err := r.Data.Client.GetIntegration(ctx, id)
-	if err != nil {
-		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read client %s before changing it", id), err, r.Data.Environment)
-		return
-	}
 	wantActive := plan.Active.ValueBool()
-	if wantActive || plan.managedFieldsDiffer(prior) {
-		body := *current
-		body.ClientSecret = ""
-		plan.applyTo(ctx, &body, &resp.Diagnostics)
-		body.Active = wantActive || current.Active
-		if resp.Diagnostics.HasError() || !r.checkScopesBeforeWrite(ctx, body, "changed", &resp.Diagnostics) {
-			return
-		}
-		if current, err = r.Data.Client.UpdateIntegration(ctx, id, body); err != nil {
-			framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to change client %s", id), err, r.Data.Environment)
-			return
-		}
+	current := clientKind.Update(ctx, r.Data, id, wantActive, plan.managedFieldsDiffer(prior),
+		func(body *portal.Integration) { plan.applyTo(ctx, body, &resp.Diagnostics) },
+		func(body portal.Integration) bool {
+			return r.checkScopesBeforeWrite(ctx, body, "changed", &resp.Diagnostics)
+		},
+		&resp.Diagnostics)
+	if current == nil {
+		return
 	}
 	plan.fromPortal(ctx, current, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -188,12 +152,10 @@ func (r *clientResource) Update(ctx context.Context, req resource.UpdateRequest,
 // deactivate deactivates the client (the web portal's "Deaktiver") and
 // records it in state.
 func (r *clientResource) deactivate(ctx context.Context, id string, m *clientModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	if err := r.Data.Client.DeactivateIntegration(ctx, id); err != nil {
-		framework.AddPortalError(diags, fmt.Sprintf("Unable to deactivate client %s", id), err, r.Data.Environment)
-		return
+	if clientKind.Deactivate(ctx, r.Data, id, false, diags) {
+		m.Active = types.BoolValue(false)
+		diags.Append(state.Set(ctx, m)...)
 	}
-	m.Active = types.BoolValue(false)
-	diags.Append(state.Set(ctx, m)...)
 }
 
 // Delete deactivates the client (the web portal's "Deaktiver"); the portal
@@ -201,11 +163,7 @@ func (r *clientResource) deactivate(ctx context.Context, id string, m *clientMod
 func (r *clientResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state clientModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := state.ID.ValueString()
-	if err := r.Data.Client.DeactivateIntegration(ctx, id); err != nil && !portal.IsNotFound(err) {
-		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to deactivate client %s", id), err, r.Data.Environment)
+	if !resp.Diagnostics.HasError() {
+		clientKind.Deactivate(ctx, r.Data, state.ID.ValueString(), true, &resp.Diagnostics)
 	}
 }

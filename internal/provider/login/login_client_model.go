@@ -9,6 +9,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
+	"github.com/platform-iac/terraform-provider-krr/internal/provider/clients"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
 )
 
@@ -145,22 +146,8 @@ func (m loginClientModel) managedFieldsDiffer(prior loginClientModel) bool {
 // chose is the one it asked for: then a create whose answer was lost, or
 // that answered 409 on a retry, is adopted instead of made twice.
 func sameLoginClient(found *portal.Integration, asked portal.Integration) bool {
-	same := func(a, b []string) bool {
-		a, b = append([]string(nil), a...), append([]string(nil), b...)
-		sort.Strings(a)
-		sort.Strings(b)
-		if len(a) != len(b) {
-			return false
-		}
-		for i := range a {
-			if a[i] != b[i] {
-				return false
-			}
-		}
-		return true
-	}
 	return found.ClientName == asked.ClientName && found.Description == asked.Description &&
 		found.IntegrationType == asked.IntegrationType && found.ApplicationType == asked.ApplicationType &&
 		found.TokenEndpointAuthMethod == asked.TokenEndpointAuthMethod &&
-		same(found.RedirectURIs, asked.RedirectURIs) && same(found.Scopes, asked.Scopes)
+		clients.SortedEqual(found.RedirectURIs, asked.RedirectURIs) && clients.SortedEqual(found.Scopes, asked.Scopes)
 }

@@ -74,7 +74,7 @@ func (r *loginClientResource) Create(ctx context.Context, req resource.CreateReq
 	// The id is chosen before the POST, so the identity is known whatever
 	// the outcome, and goes with any state set below.
 	clients.SetClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
-	created, err := r.createOnce(ctx, body)
+	created, err := loginKind.CreateOnce(ctx, r.Data, body)
 	if framework.CreateOutcomeUnknown(err) {
 		// Keep the id in state, so that the client is not lost if the
 		// portal made it: Terraform marks it tainted, the next refresh
@@ -97,35 +97,16 @@ func (r *loginClientResource) Create(ctx context.Context, req resource.CreateReq
 	}
 }
 
-// createOnce creates the client exactly once under the id asked for, as
-// krr_client does (framework.CreateWithRetries): a deactivated client
-// found under the id is brought back with PUT, keeping its id; an active
-// one that is the one asked for is adopted; any other is an error that
-// says how to import it.
-func (r *loginClientResource) createOnce(ctx context.Context, body portal.Integration) (*portal.Integration, error) {
-	return framework.CreateWithRetries(ctx, r.Data.Client.RetryBudget(), framework.CreateSteps[portal.Integration]{
-		Post: func(ctx context.Context) (*portal.Integration, error) {
-			return r.Data.Client.CreateIntegration(ctx, body)
-		},
-		Lookup: func(ctx context.Context) (*portal.Integration, error) {
-			return r.Data.Client.GetIntegration(ctx, body.ClientID)
-		},
-		Settle: func(ctx context.Context, found *portal.Integration) (*portal.Integration, error) {
-			switch {
-			case found.IntegrationType != body.IntegrationType:
-			case !found.Active:
-				revived := *found
-				revived.ClientSecret = ""
-				copyManaged(&revived, body)
-				return r.Data.Client.UpdateIntegration(ctx, body.ClientID, revived)
-			case sameLoginClient(found, body):
-				return found, nil
-			}
-			return nil, fmt.Errorf("client id %s belongs to another client, %q (%s). To manage that client with "+
-				"Terraform, import it: terraform import krr_login_client.<name> %s", body.ClientID, found.ClientName,
-				found.IntegrationType, body.ClientID)
-		},
-	})
+// loginKind is krr_login_client's kind of client (clients.Kind).
+var loginKind = clients.Kind{
+	TypeName: "krr_login_client",
+	Noun:     "login client",
+	Revive: func(found *portal.Integration, planned portal.Integration) portal.Integration {
+		revived := *found
+		copyManaged(&revived, planned)
+		return revived
+	},
+	Same: sameLoginClient,
 }
 
 // copyManaged lays the fields krr_login_client manages from planned over
@@ -154,14 +135,12 @@ func (r *loginClientResource) Read(ctx context.Context, req resource.ReadRequest
 	// identity empty, even one that removes the resource.
 	clients.SetClientIdentity(ctx, resp.Identity, id, &resp.Diagnostics)
 	scopes.RulesOf(r.Data).ReadFactsAhead() // the plan that follows checks the client's scopes
-	found, err := r.Data.Client.GetIntegration(ctx, id)
+	found, gone := loginKind.Read(ctx, r.Data, id, &resp.Diagnostics)
 	switch {
-	case portal.IsNotFound(err):
-		framework.WarnRemovedFromState(&resp.Diagnostics, "Login client", id, "no longer exists in the portal")
+	case gone:
 		resp.State.RemoveResource(ctx)
 		return
-	case err != nil:
-		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read login client %s", id), err, r.Data.Environment)
+	case found == nil:
 		return
 	case !slices.Contains(loginIntegrationTypes, found.IntegrationType):
 		resp.Diagnostics.AddError(fmt.Sprintf("Client %s is not a login client", id), fmt.Sprintf(
@@ -186,23 +165,15 @@ func (r *loginClientResource) Update(ctx context.Context, req resource.UpdateReq
 		return
 	}
 	id := plan.ID.ValueString()
-	current, err := r.Data.Client.GetIntegration(ctx, id)
-	if err != nil {
-		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read login client %s before changing it", id), err, r.Data.Environment)
-		return
-	}
 	wantActive := plan.Active.ValueBool()
-	if wantActive || plan.managedFieldsDiffer(prior) {
-		body := *current
-		plan.applyTo(ctx, &body, &resp.Diagnostics)
-		body.Active = wantActive || current.Active
-		if resp.Diagnostics.HasError() || !r.rulesHoldBeforeWrite(ctx, plan, body, "changed", &resp.Diagnostics) {
-			return
-		}
-		if current, err = r.Data.Client.UpdateIntegration(ctx, id, body); err != nil {
-			framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to change login client %s", id), err, r.Data.Environment)
-			return
-		}
+	current := loginKind.Update(ctx, r.Data, id, wantActive, plan.managedFieldsDiffer(prior),
+		func(body *portal.Integration) { plan.applyTo(ctx, body, &resp.Diagnostics) },
+		func(body portal.Integration) bool {
+			return r.rulesHoldBeforeWrite(ctx, plan, body, "changed", &resp.Diagnostics)
+		},
+		&resp.Diagnostics)
+	if current == nil {
+		return
 	}
 	plan.fromPortal(ctx, current, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
@@ -215,12 +186,10 @@ func (r *loginClientResource) Update(ctx context.Context, req resource.UpdateReq
 // deactivate deactivates the client (the web portal's "Deaktiver") and
 // records it in state.
 func (r *loginClientResource) deactivate(ctx context.Context, id string, m *loginClientModel, state *tfsdk.State, diags *diag.Diagnostics) {
-	if err := r.Data.Client.DeactivateIntegration(ctx, id); err != nil {
-		framework.AddPortalError(diags, fmt.Sprintf("Unable to deactivate login client %s", id), err, r.Data.Environment)
-		return
+	if loginKind.Deactivate(ctx, r.Data, id, false, diags) {
+		m.Active = types.BoolValue(false)
+		diags.Append(state.Set(ctx, m)...)
 	}
-	m.Active = types.BoolValue(false)
-	diags.Append(state.Set(ctx, m)...)
 }
 
 // Delete deactivates the client; the portal never deletes one. Applying
@@ -228,11 +197,7 @@ func (r *loginClientResource) deactivate(ctx context.Context, id string, m *logi
 func (r *loginClientResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
 	var state loginClientModel
 	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
-	if resp.Diagnostics.HasError() {
-		return
-	}
-	id := state.ID.ValueString()
-	if err := r.Data.Client.DeactivateIntegration(ctx, id); err != nil && !portal.IsNotFound(err) {
-		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to deactivate login client %s", id), err, r.Data.Environment)
+	if !resp.Diagnostics.HasError() {
+		loginKind.Deactivate(ctx, r.Data, state.ID.ValueString(), true, &resp.Diagnostics)
 	}
 }
