@@ -151,9 +151,15 @@ func (r *clientJWKSResource) Create(ctx context.Context, req resource.CreateRequ
 	unlock := lockClient(clientID)
 	defer unlock()
 
+	// A client this apply has just made is active and has no keys: nothing
+	// to read before the write.
+	fresh := newClientsOf(r.Data).has(clientID)
 	// A new key set for a deactivated client is most likely meant for
 	// another client (a deactivated one gets no tokens): say so now.
-	gone, err := r.clientGone(ctx, clientID)
+	gone, err := "", error(nil)
+	if !fresh {
+		gone, err = r.clientGone(ctx, clientID)
+	}
 	switch {
 	case err != nil:
 		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read client %s before setting its keys", clientID), err, r.Data.Environment)
@@ -167,10 +173,12 @@ func (r *clientJWKSResource) Create(ctx context.Context, req resource.CreateRequ
 	// The set replaces whatever the client has. Keys made in the web portal
 	// or by an earlier tool go; say which, since a client may still sign
 	// with one of them.
-	current, err := r.Data.Client.GetJWKS(ctx, clientID)
-	if err != nil {
-		framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read the keys of client %s", clientID), err, r.Data.Environment)
-		return
+	current := &portal.JWKS{}
+	if !fresh {
+		if current, err = r.Data.Client.GetJWKS(ctx, clientID); err != nil {
+			framework.AddPortalError(&resp.Diagnostics, fmt.Sprintf("Unable to read the keys of client %s", clientID), err, r.Data.Environment)
+			return
+		}
 	}
 	var dropped []string
 	for _, kid := range kidsOf(current.Keys) {

@@ -52,7 +52,8 @@ func SortedEqual(a, b []string) bool {
 // When it cannot tell whether the portal made the client, the error says
 // so (framework.CreateOutcomeUnknown).
 func (k Kind) CreateOnce(ctx context.Context, data *framework.ProviderData, body portal.Integration) (*portal.Integration, error) {
-	return framework.CreateWithRetries(ctx, data.Client.RetryBudget(), framework.CreateSteps[portal.Integration]{
+	settled := false // found under the id: an earlier attempt's, or revived
+	created, err := framework.CreateWithRetries(ctx, data.Client.RetryBudget(), framework.CreateSteps[portal.Integration]{
 		Post: func(ctx context.Context) (*portal.Integration, error) {
 			return data.Client.CreateIntegration(ctx, body)
 		},
@@ -60,6 +61,7 @@ func (k Kind) CreateOnce(ctx context.Context, data *framework.ProviderData, body
 			return data.Client.GetIntegration(ctx, body.ClientID)
 		},
 		Settle: func(ctx context.Context, found *portal.Integration) (*portal.Integration, error) {
+			settled = true
 			switch {
 			case found.IntegrationType != body.IntegrationType:
 			case !found.Active:
@@ -75,6 +77,10 @@ func (k Kind) CreateOnce(ctx context.Context, data *framework.ProviderData, body
 				found.IntegrationType, k.TypeName, body.ClientID)
 		},
 	})
+	if err == nil && !settled {
+		newClientsOf(data).record(body.ClientID)
+	}
+	return created, err
 }
 
 // Read reads the client of id for a resource's Read: nil, with the state
@@ -129,6 +135,7 @@ func (k Kind) Update(ctx context.Context, data *framework.ProviderData, id strin
 // portal never deletes one: applying again with the same client_id brings
 // it back. On destroy (onDestroy), a client already gone is no error.
 func (k Kind) Deactivate(ctx context.Context, data *framework.ProviderData, id string, onDestroy bool, diags *diag.Diagnostics) bool {
+	newClientsOf(data).forget(id)
 	err := data.Client.DeactivateIntegration(ctx, id)
 	if err == nil || (onDestroy && portal.IsNotFound(err)) {
 		return true
