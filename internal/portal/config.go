@@ -74,10 +74,21 @@ func (cfg Config) withDefaults() Config {
 	}
 	if cfg.Transport == nil {
 		if t, ok := http.DefaultTransport.(*http.Transport); ok {
-			cfg.Transport = t.Clone()
+			t = t.Clone()
+			// A plan reads ahead, and krr_scope_consumers writes, many
+			// requests at once to one host; with the default of two idle
+			// connections per host, most of them would dial (and, against
+			// the portal, shake hands over TLS) anew each time.
+			t.MaxIdleConnsPerHost = idleConnsPerHost
+			t.MaxIdleConns = 2 * idleConnsPerHost
+			cfg.Transport = t
 		} else {
 			cfg.Transport = http.DefaultTransport
 		}
 	}
 	return cfg
 }
+
+// idleConnsPerHost is how many connections to the portal stay open
+// between requests: as many as the reads ahead in flight.
+const idleConnsPerHost = readAheadWidth
