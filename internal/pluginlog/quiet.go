@@ -13,6 +13,7 @@ package pluginlog
 import (
 	"os"
 	"strings"
+	"sync/atomic"
 )
 
 // levelVars are the variables that set the plugin libraries' log levels
@@ -42,5 +43,12 @@ func QuietUnlessAsked(providerType string) bool {
 	for _, name := range levelVars(providerType) {
 		_ = os.Setenv(name, "off")
 	}
+	quiet.Store(true)
 	return true
 }
+
+var quiet atomic.Bool
+
+// Quiet reports whether QuietUnlessAsked turned the logs off in this
+// process: then the provider need not even build its log lines.
+func Quiet() bool { return quiet.Load() }

@@ -23,9 +23,10 @@ func clearLogEnv(t *testing.T) {
 
 func TestQuietWhenNobodyAsked(t *testing.T) {
 	clearLogEnv(t)
-	if !QuietUnlessAsked("krr") {
+	if !QuietUnlessAsked("krr") || !Quiet() {
 		t.Fatal("QuietUnlessAsked left the logs on with no TF_LOG variable set")
 	}
+	t.Cleanup(func() { quiet.Store(false) })
 	for _, name := range []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER_KRR"} {
 		if got := os.Getenv(name); got != "off" {
 			t.Errorf("%s = %q, want off", name, got)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/platform-iac/terraform-provider-krr/internal/pluginlog"
 	"github.com/platform-iac/terraform-provider-krr/internal/portal"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider/framework"
 )
@@ -13,7 +14,13 @@ import (
 // the first call that needs one.
 func newProviderData(_ context.Context, s settings, version string) (*framework.ProviderData, error) {
 	userAgent := fmt.Sprintf("terraform-provider-krr/%s", version)
-	logger := tflogLogger{}
+	// With the plugin libraries' logs off (nobody asked for them), the
+	// portal client builds no log line at all: one per request, each
+	// scrubbed of secrets, is work a large apply notices.
+	var logger portal.Logger = tflogLogger{}
+	if pluginlog.Quiet() {
+		logger = nil
+	}
 
 	var tokens portal.TokenSource
 	switch s.Credentials.Kind {

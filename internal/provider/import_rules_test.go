@@ -40,7 +40,7 @@ var importRules = map[string]struct {
 	"internal/provider": {[]string{"internal/provider/scopes", "internal/provider/clients",
 		"internal/provider/contacts", "internal/provider/organization", "internal/provider/adoption",
 		"internal/provider/onbehalfof", "internal/provider/login",
-		"internal/provider/framework", "internal/portal"}, true},
+		"internal/provider/framework", "internal/portal", "internal/pluginlog"}, true},
 	// The harness serves the provider that each test package's TestMain
 	// hands it, so that the domain packages' own tests may use it.
 	"internal/provider/acctest": {[]string{"internal/fakeportal", "internal/portal", "internal/provider/framework"}, true},
