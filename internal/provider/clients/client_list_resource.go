@@ -25,11 +25,6 @@ type clientListResource struct {
 	framework.ConfiguredResource
 }
 
-type clientListConfig struct {
-	IntegrationType types.String `tfsdk:"integration_type"`
-	IncludeInactive types.Bool   `tfsdk:"include_inactive"`
-}
-
 func newClientList() list.ListResource { return &clientListResource{} }
 
 func (r *clientListResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -37,32 +32,57 @@ func (r *clientListResource) Metadata(_ context.Context, req resource.MetadataRe
 }
 
 func (r *clientListResource) ListResourceConfigSchema(_ context.Context, _ list.ListResourceSchemaRequest, resp *list.ListResourceSchemaResponse) {
-	resp.Schema = listschema.Schema{
-		MarkdownDescription: "The organisation's Maskinporten and KRR clients, each as `krr_client` holds it.",
+	resp.Schema = KindListSchema("The organisation's Maskinporten and KRR clients, each as `krr_client` holds it.",
+		integrationTypes, "both", "`active = false` in `krr_client`")
+}
+
+// KindListConfig is the configuration of a list resource of clients:
+// their kind, and whether deactivated ones count.
+type KindListConfig struct {
+	IntegrationType types.String `tfsdk:"integration_type"`
+	IncludeInactive types.Bool   `tfsdk:"include_inactive"`
+}
+
+// KindListSchema is KindListConfig's schema, for a list resource of the
+// kinds given; all names their default, inactive what a deactivated
+// client is.
+func KindListSchema(description string, kinds []string, all, inactive string) listschema.Schema {
+	return listschema.Schema{
+		MarkdownDescription: description,
 		Attributes: map[string]listschema.Attribute{
 			"integration_type": listschema.StringAttribute{
-				MarkdownDescription: "Only the clients of this kind: " + strings.Join(integrationTypes, " or ") +
-					". Default: both.",
-				Optional:   true,
-				Validators: []validator.String{stringvalidator.OneOf(integrationTypes...)},
+				MarkdownDescription: "Only the clients of this kind: " + strings.Join(kinds, ", ") + ". Default: " + all + ".",
+				Optional:            true,
+				Validators:          []validator.String{stringvalidator.OneOf(kinds...)},
 			},
 			"include_inactive": listschema.BoolAttribute{
-				MarkdownDescription: "Also the deactivated clients (`active = false` in `krr_client`). Default `false`.",
+				MarkdownDescription: "Also the deactivated clients (" + inactive + "). Default `false`.",
 				Optional:            true,
 			},
 		},
 	}
 }
 
-func (r *clientListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
-	var cfg clientListConfig
+// ListKind lists, for a list resource of the kinds given, the clients its
+// configuration asks for; false after it has put the error on the stream.
+func ListKind(ctx context.Context, data *framework.ProviderData, req list.ListRequest, kinds []string,
+	stream *list.ListResultsStream) ([]portal.Integration, bool) {
+	var cfg KindListConfig
 	if diags := req.Config.Get(ctx, &cfg); diags.HasError() {
 		stream.Results = list.ListResultsStreamDiagnostics(diags)
-		return
+		return nil, false
 	}
-	clients, err := ManagedClients(ctx, r.Data, cfg.IncludeInactive.ValueBool(), framework.KnownString(cfg.IntegrationType))
+	found, err := ListClients(ctx, data, cfg.IncludeInactive.ValueBool(), kinds, framework.KnownString(cfg.IntegrationType))
 	if err != nil {
-		stream.Results = framework.ListError("Unable to list the organisation's clients", err, r.Data.Environment)
+		stream.Results = framework.ListError("Unable to list the organisation's clients", err, data.Environment)
+		return nil, false
+	}
+	return found, true
+}
+
+func (r *clientListResource) List(ctx context.Context, req list.ListRequest, stream *list.ListResultsStream) {
+	clients, ok := ListKind(ctx, r.Data, req, integrationTypes, stream)
+	if !ok {
 		return
 	}
 	stream.Results = framework.ListResults(ctx, req, clients, func(c portal.Integration, result *list.ListResult, includeResource bool) {
