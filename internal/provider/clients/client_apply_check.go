@@ -31,17 +31,7 @@ func (r *clientResource) checkScopesBeforeWrite(ctx context.Context, in portal.I
 	if in.ClientOrgno != "" && in.ClientOrgno != caller {
 		return true // a supplier's client: only the portal sees its organisation's grants
 	}
-	rules := scopes.RulesOf(r.Data)
-	facts, gen, err := rules.Facts(ctx)
-	var refused []scopes.Verdict
-	if err == nil {
-		refused, err = r.unusableScopes(ctx, facts, in)
-	}
-	if err == nil && len(refused) > 0 {
-		if facts, err = rules.RefreshFacts(ctx, gen); err == nil {
-			refused, err = r.unusableScopes(ctx, facts, in)
-		}
-	}
+	refused, err := scopes.RulesOf(r.Data).UnusableBeforeWrite(ctx, in.Scopes, in.IntegrationType)
 	if err != nil {
 		framework.AddPortalError(diags, "Unable to check the client's scopes", err, r.Data.Environment)
 		return false
@@ -51,19 +41,4 @@ func (r *clientResource) checkScopesBeforeWrite(ctx context.Context, in portal.I
 			"not been %s.", v.Detail, in.ClientName, verb))
 	}
 	return len(refused) == 0
-}
-
-func (r *clientResource) unusableScopes(ctx context.Context, facts *scopes.Facts, in portal.Integration) ([]scopes.Verdict, error) {
-	judge := scopes.RulesOf(r.Data).Judge(facts, nil)
-	var refused []scopes.Verdict
-	for _, name := range in.Scopes {
-		v, err := judge.Decide(ctx, name, in.IntegrationType)
-		if err != nil {
-			return nil, err
-		}
-		if !v.Usable {
-			refused = append(refused, v)
-		}
-	}
-	return refused, nil
 }

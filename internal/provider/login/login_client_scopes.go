@@ -90,31 +90,7 @@ func (r *loginClientResource) scopesUsableBeforeWrite(ctx context.Context, in po
 	if len(named) == 0 {
 		return true
 	}
-	rules := scopes.RulesOf(r.Data)
-	refusedOf := func(facts *scopes.Facts) ([]scopes.Verdict, error) {
-		judge := rules.Judge(facts, nil)
-		var refused []scopes.Verdict
-		for _, name := range named {
-			v, err := judge.Decide(ctx, name, in.IntegrationType)
-			if err != nil {
-				return nil, err
-			}
-			if !v.Usable {
-				refused = append(refused, v)
-			}
-		}
-		return refused, nil
-	}
-	facts, gen, err := rules.Facts(ctx)
-	var refused []scopes.Verdict
-	if err == nil {
-		refused, err = refusedOf(facts)
-	}
-	if err == nil && len(refused) > 0 {
-		if facts, err = rules.RefreshFacts(ctx, gen); err == nil {
-			refused, err = refusedOf(facts)
-		}
-	}
+	refused, err := scopes.RulesOf(r.Data).UnusableBeforeWrite(ctx, named, in.IntegrationType)
 	if err != nil {
 		framework.AddPortalError(diags, "Unable to check the login client's scopes", err, r.Data.Environment)
 		return false
