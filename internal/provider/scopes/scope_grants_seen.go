@@ -140,11 +140,18 @@ func keepLeadersGrantsSeen(ctx context.Context, c *portal.Client, scope, consume
 	if !ok {
 		return
 	}
-	seen := approvedOf(grants, time.Now())
-	if len(seen.Approved) == 0 || seen.Approved[0].Orgno != consumer {
+	// Every grant of the scope is refreshed: find the leader in one pass,
+	// and build the record only for it.
+	leader := ""
+	for _, g := range grants {
+		if g.State == portal.GrantApproved && (leader == "" || g.ConsumerOrgno < leader) {
+			leader = g.ConsumerOrgno
+		}
+	}
+	if leader != consumer {
 		return
 	}
-	storeGrantsSeen(ctx, p, seen)
+	storeGrantsSeen(ctx, p, approvedOf(grants, time.Now()))
 }
 
 // approvedToRevoke lists a scope's approved grants for a Delete (the
