@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 
+	"github.com/platform-iac/terraform-provider-krr/internal/cpuprofile"
 	"github.com/platform-iac/terraform-provider-krr/internal/pluginlog"
 	"github.com/platform-iac/terraform-provider-krr/internal/provider"
 )
@@ -35,7 +36,7 @@ func main() {
 	}
 
 	pluginlog.QuietUnlessAsked("krr")
-	stopProfile := startCPUProfile()
+	stopProfile := cpuprofile.Start()
 	defer stopProfile()
 	err := providerserver.Serve(context.Background(), provider.New(version), providerserver.ServeOpts{
 		Address: registryAddress,

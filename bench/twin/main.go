@@ -17,6 +17,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 
+	"github.com/platform-iac/terraform-provider-krr/internal/cpuprofile"
 	"github.com/platform-iac/terraform-provider-krr/internal/pluginlog"
 	krr "github.com/platform-iac/terraform-provider-krr/internal/provider"
 )
@@ -27,9 +28,12 @@ var bare = os.Getenv("KRR_TWIN_BARE") == "1"
 func main() {
 	// As the provider does (main.go): like for like.
 	pluginlog.QuietUnlessAsked("krr")
+	stopProfile := cpuprofile.Start()
+	defer stopProfile()
 	err := providerserver.Serve(context.Background(), func() provider.Provider { return &twin{real: krr.New("twin")()} },
 		providerserver.ServeOpts{Address: "registry.terraform.io/platform-iac/krr"})
 	if err != nil {
+		stopProfile()
 		log.Fatal(err)
 	}
 }

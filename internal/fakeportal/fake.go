@@ -88,6 +88,7 @@ type Fake struct {
 	now       func() time.Time
 	signing   *rsa.PrivateKey
 	signingID string // kid of the signing key in access-token headers
+	verified  verifiedTokens
 	routes    []*route
 
 	mu     sync.Mutex

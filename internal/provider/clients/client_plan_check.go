@@ -34,18 +34,17 @@ func (r *clientResource) ModifyPlan(ctx context.Context, req resource.ModifyPlan
 		RecordDestroyed(ctx, r.Data, req.State)
 		return
 	}
-	var plan clientModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	var plan, prior clientModel
+	framework.ReadAttributes(ctx, req.Plan, &resp.Diagnostics, framework.Attr("client_id", &plan.ClientID),
+		framework.Attr("integration_type", &plan.IntegrationType), framework.Attr("scopes", &plan.Scopes),
+		framework.Attr("client_orgno", &plan.ClientOrgno))
+	creating := req.State.Raw.IsNull()
+	if !creating {
+		framework.ReadAttributes(ctx, req.State, &resp.Diagnostics, framework.Attr("id", &prior.ID),
+			framework.Attr("client_name", &prior.ClientName), framework.Attr("scopes", &prior.Scopes))
+	}
 	if resp.Diagnostics.HasError() {
 		return
-	}
-	creating := req.State.Raw.IsNull()
-	var prior clientModel
-	if !creating {
-		resp.Diagnostics.Append(req.State.Get(ctx, &prior)...)
-		if resp.Diagnostics.HasError() {
-			return
-		}
 	}
 	if creating && !plan.ClientID.IsUnknown() && !plan.ClientID.IsNull() {
 		resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root("id"), plan.ClientID)...)

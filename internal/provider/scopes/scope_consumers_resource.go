@@ -102,11 +102,14 @@ func (r *scopeConsumersResource) Update(ctx context.Context, req resource.Update
 // are revoked too. Grants that do not change are not written.
 //
 // The list the refresh kept in private state (scope_grants_seen.go) is
-// dropped first, and replaced by the written list once every write is
-// done: a Delete must not take a list this write made stale.
+// dropped, and no list takes its place: a Delete must not take a list this
+// write made stale, nor one that misses a grant made outside Terraform
+// after this write (a destroy with -refresh=false reads the list). Nor is a
+// list worth its bytes in state after an apply: Terraform writes the whole
+// state file again after each resource it applies.
 func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, state *tfsdk.State, identity *tfsdk.ResourceIdentity,
 	private privateStateSetter, creating bool, diags *diag.Diagnostics) {
-	storeGrantsSeen(ctx, private, grantsSeen{})
+	dropGrantsSeen(ctx, private)
 	var plan scopeConsumersModel
 	diags.Append(planned.Get(ctx, &plan)...)
 	var wanted []string
@@ -160,11 +163,6 @@ func (r *scopeConsumersResource) write(ctx context.Context, planned tfsdk.Plan, 
 	plan.ID = types.StringValue(scope)
 	diags.Append(state.Set(ctx, &plan)...)
 	setConsumersIdentity(ctx, identity, scope, diags)
-	written := grantsSeen{At: time.Now(), Approved: make([]grantSeenTo, 0, len(wanted))}
-	for _, orgno := range wanted {
-		written.Approved = append(written.Approved, grantSeenTo{Orgno: orgno})
-	}
-	storeGrantsSeen(ctx, private, written)
 }
 
 // approved lists the organisations whose grant of scope is APPROVED,

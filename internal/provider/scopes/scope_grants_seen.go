@@ -42,15 +42,26 @@ const grantsSeenFresh = 10 * time.Minute
 
 // grantsSeen is what a refresh saw of a scope's approved grants.
 type grantsSeen struct {
-	// At is when the list was read; zero when there is no list to go by
-	// (a write made it stale), and the Delete must read.
-	At       time.Time     `json:"at"`
-	Approved []grantSeenTo `json:"approved"`
+	// At is when the list was read; zero when there is no list to go by,
+	// and the Delete must read.
+	At       time.Time
+	Approved []grantSeenTo
 }
 
 type grantSeenTo struct {
-	Orgno string `json:"orgno"`
-	Name  string `json:"name,omitempty"`
+	Orgno string
+	Name  string
+}
+
+// grantsSeenRecord is grantsSeen as private state keeps it. The record
+// stays in the grant resource's state until its next write, and Terraform
+// writes the whole state file again after each resource it applies or
+// destroys, so the record is kept small: seconds, the organisation numbers
+// as a list, and only the names the list gave.
+type grantsSeenRecord struct {
+	At     int64             `json:"at"` // Unix seconds
+	Orgnos []string          `json:"orgnos"`
+	Names  map[string]string `json:"names,omitempty"`
 }
 
 // privateState is what both ReadResponse.Private and DeleteRequest.Private
@@ -65,13 +76,20 @@ type privateStateSetter interface {
 
 // loadGrantsSeen reads the record; ok is false when there is none.
 func loadGrantsSeen(ctx context.Context, p privateState) (grantsSeen, bool) {
-	var g grantsSeen
 	if p == nil {
-		return g, false
+		return grantsSeen{}, false
 	}
 	raw, diags := p.GetKey(ctx, grantsSeenKey)
-	if diags.HasError() || len(raw) == 0 || json.Unmarshal(raw, &g) != nil {
+	var rec grantsSeenRecord
+	if diags.HasError() || len(raw) == 0 || json.Unmarshal(raw, &rec) != nil {
 		return grantsSeen{}, false
+	}
+	g := grantsSeen{Approved: make([]grantSeenTo, 0, len(rec.Orgnos))}
+	if rec.At > 0 {
+		g.At = time.Unix(rec.At, 0)
+	}
+	for _, orgno := range rec.Orgnos {
+		g.Approved = append(g.Approved, grantSeenTo{Orgno: orgno, Name: rec.Names[orgno]})
 	}
 	return g, true
 }
@@ -79,9 +97,28 @@ func loadGrantsSeen(ctx context.Context, p privateState) (grantsSeen, bool) {
 // storeGrantsSeen writes g; a record that cannot be written is left out,
 // and the Delete reads the list.
 func storeGrantsSeen(ctx context.Context, p privateStateSetter, g grantsSeen) {
-	if raw, err := json.Marshal(g); err == nil {
+	rec := grantsSeenRecord{At: g.At.Unix(), Orgnos: make([]string, 0, len(g.Approved))}
+	if g.At.IsZero() {
+		rec.At = 0
+	}
+	for _, a := range g.Approved {
+		rec.Orgnos = append(rec.Orgnos, a.Orgno)
+		if a.Name != "" {
+			if rec.Names == nil {
+				rec.Names = map[string]string{}
+			}
+			rec.Names[a.Orgno] = a.Name
+		}
+	}
+	if raw, err := json.Marshal(rec); err == nil {
 		_ = p.SetKey(ctx, grantsSeenKey, raw)
 	}
+}
+
+// dropGrantsSeen removes the record (the framework removes a key set to
+// nothing).
+func dropGrantsSeen(ctx context.Context, p privateStateSetter) {
+	_ = p.SetKey(ctx, grantsSeenKey, nil)
 }
 
 // approvedOf is the record of the approved grants in a list just read.

@@ -62,7 +62,8 @@ func (r *scopeResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 		return
 	}
 	var plan scopeModel
-	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	framework.ReadAttributes(ctx, req.Plan, &resp.Diagnostics, framework.Attr("prefix", &plan.Prefix),
+		framework.Attr("subscope", &plan.Subscope), framework.Attr("allowed_integration_types", &plan.AllowedIntegrationTypes))
 	if resp.Diagnostics.HasError() {
 		return
 	}

@@ -68,6 +68,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	latency := fs.Duration("latency", 0, "added to every request before it is handled, as a network would (for benchmarks)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
 	timestampSeed := fs.Int64("timestamp-seed", 0, "seed of the timestamps' forms, to replay a run (0: from the clock)")
+	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of the fake's whole run to this file, for `go tool pprof` (for benchmarks)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -76,6 +77,14 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+
+	if *cpuProfile != "" {
+		stopProfile, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stopProfile()
 	}
 
 	var logMu sync.Mutex

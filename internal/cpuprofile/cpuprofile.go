@@ -1,4 +1,7 @@
-package main
+// Package cpuprofile writes a CPU profile of a provider process when
+// KRR_CPU_PROFILE_DIR asks for one: the provider and its bench twins use it,
+// so that their profiles compare like for like.
+package cpuprofile
 
 import (
 	"fmt"
@@ -7,18 +10,18 @@ import (
 	"runtime/pprof"
 )
 
-// profileDirEnv names a directory where each provider process writes a CPU
+// DirEnv names a directory where each provider process writes a CPU
 // profile of its whole life, cpu-<pid>.pprof, for `go tool pprof`: a plan
 // starts several provider processes, and the one that plans is the one
 // worth reading. Unset, nothing is profiled.
-const profileDirEnv = "KRR_CPU_PROFILE_DIR"
+const DirEnv = "KRR_CPU_PROFILE_DIR"
 
-// startCPUProfile starts the profile when profileDirEnv asks for one and
+// Start starts the profile when DirEnv asks for one and
 // returns what stops it (safe to call twice). A profile that cannot be
 // started is reported on standard error, which Terraform logs, and the
 // provider runs on unprofiled.
-func startCPUProfile() (stop func()) {
-	dir := os.Getenv(profileDirEnv)
+func Start() (stop func()) {
+	dir := os.Getenv(DirEnv)
 	if dir == "" {
 		return func() {}
 	}
@@ -27,7 +30,7 @@ func startCPUProfile() (stop func()) {
 		err = pprof.StartCPUProfile(f)
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "%s: no CPU profile: %v\n", profileDirEnv, err)
+		fmt.Fprintf(os.Stderr, "%s: no CPU profile: %v\n", DirEnv, err)
 		return func() {}
 	}
 	stopped := false
