@@ -97,24 +97,49 @@ func TestDestroyWithoutRefreshReadsTheGrants(t *testing.T) {
 	}
 }
 
-// The same with krr_scope_consumers: its refresh keeps the list, and the
-// scope's Delete reads none.
-func TestDestroyWithConsumersReadsTheGrantListOnce(t *testing.T) {
-	p := acctest.NewPortal(t)
-	granted := acctest.ProviderPrefix + ":destroy/granted.read"
-	outsider := fakeportal.SyntheticOrgnos(1)[0]
-	d := acctest.NewTFDir(t, p.ProviderConfig("", acctest.ProviderOrgno)+`
+// consumersConfig is a scope whose consumers krr_scope_consumers holds.
+func consumersConfig(p *acctest.Portal) string {
+	return p.ProviderConfig("", acctest.ProviderOrgno) + `
 resource "krr_scope" "granted" {
-  prefix      = "`+acctest.ProviderPrefix+`"
+  prefix      = "` + acctest.ProviderPrefix + `"
   subscope    = "destroy/granted.read"
   description = "Granted to two organisations"
 }
 
 resource "krr_scope_consumers" "granted" {
   scope           = krr_scope.granted.name
-  consumer_orgnos = ["`+acctest.ConsumerOrgno+`", "`+acctest.OtherOrgno+`"]
+  consumer_orgnos = ["` + acctest.ConsumerOrgno + `", "` + acctest.OtherOrgno + `"]
 }
-`)
+`
+}
+
+// After krr_scope_consumers writes its list, it keeps no list of its own
+// writing to go by: a destroy without a refresh, right after the apply and
+// after a grant made outside, reads the scope's grants, and revokes that
+// grant too.
+func TestDestroyWithoutRefreshAfterConsumersWriteReadsTheGrants(t *testing.T) {
+	p := acctest.NewPortal(t)
+	granted := acctest.ProviderPrefix + ":destroy/granted.read"
+	outsider := fakeportal.SyntheticOrgnos(1)[0]
+	d := acctest.NewTFDir(t, consumersConfig(p))
+	d.MustRun("apply", "-auto-approve", "-input=false")
+	grantOutside(p, granted, outsider)
+
+	d.MustRun("destroy", "-auto-approve", "-input=false", "-refresh=false")
+	for _, c := range []string{acctest.ConsumerOrgno, acctest.OtherOrgno, outsider} {
+		if g := p.GrantState(granted, c); g != fakeportal.GrantDenied {
+			t.Errorf("grant to %s after destroy: %q, want %s", c, g, fakeportal.GrantDenied)
+		}
+	}
+}
+
+// The same with krr_scope_consumers: its refresh keeps the list, and the
+// scope's Delete reads none.
+func TestDestroyWithConsumersReadsTheGrantListOnce(t *testing.T) {
+	p := acctest.NewPortal(t)
+	granted := acctest.ProviderPrefix + ":destroy/granted.read"
+	outsider := fakeportal.SyntheticOrgnos(1)[0]
+	d := acctest.NewTFDir(t, consumersConfig(p))
 	d.MustRun("apply", "-auto-approve", "-input=false")
 	grantOutside(p, granted, outsider)
 
