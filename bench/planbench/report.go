@@ -118,10 +118,12 @@ func (rep *report) markdown(svgPath string) string {
 	if len(rep.Consumers) == 2 {
 		krr, twin := rep.Consumers[0], rep.Consumers[1]
 		fmt.Fprintf(&b, "\n## With krr_scope_consumers in place of krr_scope_access (%d resources, %s)\n\n", krr.Resources, krr.Latency)
+		fmt.Fprintf(&b, "The provider and the twin took turns, %d rounds each, every round against a fresh fake: the medians count, and the range is in brackets.\n\n",
+			len(krr.Steps["apply"].Walls))
 		b.WriteString("| command | krr | twin | krr ÷ twin | API requests | writes | token requests | provider peak memory |\n|---|---|---|---|---|---|---|---|\n")
 		for _, c := range []string{"apply", "plan", "destroy"} {
 			s := krr.Steps[c]
-			fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d | %d | %s |\n", c, seconds(s.Wall), seconds(twin.Steps[c].Wall),
+			fmt.Fprintf(&b, "| %s | %s | %s | %s | %d | %d | %d | %s |\n", c, spread(s), spread(twin.Steps[c]),
 				ratio(s.Wall, twin.Steps[c].Wall), s.apiRequests(), s.writes(), s.Tokens, mib(s.PeakKiB))
 		}
 	}

@@ -250,6 +250,23 @@ func execute(b *binaries, work string, r *run, publicKeyPEM string, commands []s
 	return nil
 }
 
+// after is r taken as one more round of earlier (nil for the first): each
+// command's walls are those of every round, and its median counts; the
+// requests are r's, the peak memory the highest of any round.
+func (r *run) after(earlier *run) *run {
+	if earlier == nil {
+		return r
+	}
+	for command, s := range r.Steps {
+		before := earlier.Steps[command]
+		s.Walls = append(slices.Clone(before.Walls), s.Walls...)
+		s.Wall = median(s.Walls)
+		s.PeakKiB = max(s.PeakKiB, before.PeakKiB)
+		r.Steps[command] = s
+	}
+	return r
+}
+
 // planRuns is how often the no-change plan is measured; its median counts,
 // since one run on a shared machine is noise.
 var planRuns = 3
