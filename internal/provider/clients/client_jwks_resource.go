@@ -275,9 +275,12 @@ func (r *clientJWKSResource) Read(ctx context.Context, req resource.ReadRequest,
 		return
 	}
 	prior := state.keyMap(ctx, &resp.Diagnostics)
-	state.ID = types.StringValue(clientID)
-	state.Keys = keysValue(ctx, keysFromPortal(prior, set.Keys), &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	read := state
+	read.ID = types.StringValue(clientID)
+	read.Keys = keysValue(ctx, keysFromPortal(prior, set.Keys), &resp.Diagnostics)
+	if !framework.SameModel(&read, &state) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &read)...)
+	}
 }
 
 // plannedSet is the key set a create or update sends: the client, its keys

@@ -114,8 +114,11 @@ func (r *clientResource) Read(ctx context.Context, req resource.ReadRequest, res
 	if found == nil {
 		return
 	}
-	state.fromPortal(ctx, found, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	read := state
+	read.fromPortal(ctx, found, &resp.Diagnostics)
+	if !framework.SameModel(&read, &state) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &read)...)
+	}
 }
 
 // Update reads the client, lays the plan over it, and writes the whole

@@ -148,8 +148,11 @@ func (r *loginClientResource) Read(ctx context.Context, req resource.ReadRequest
 				"clients. Manage maskinporten and krr clients with krr_client.", id, found.ClientName, found.IntegrationType))
 		return
 	}
-	state.fromPortal(ctx, found, &resp.Diagnostics)
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	read := state
+	read.fromPortal(ctx, found, &resp.Diagnostics)
+	if !framework.SameModel(&read, &state) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &read)...)
+	}
 }
 
 // Update reads the client, lays the plan over it, and writes the whole

@@ -221,8 +221,11 @@ func (r *scopeConsumersResource) Read(ctx context.Context, req resource.ReadRequ
 	}
 	set, d := types.SetValueFrom(ctx, types.StringType, framework.NonNilStrings(approved))
 	resp.Diagnostics.Append(d...)
-	state.Scope, state.ConsumerOrgnos = types.StringValue(scope), set
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	read := state
+	read.Scope, read.ConsumerOrgnos = types.StringValue(scope), set
+	if !framework.SameModel(&read, &state) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &read)...)
+	}
 	if grants, ok := r.Data.Client.LoadedScopeGrants(scope); ok {
 		storeGrantsSeen(ctx, resp.Private, approvedOf(grants, time.Now()))
 	}

@@ -180,12 +180,15 @@ func (r *scopeResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		resp.State.RemoveResource(ctx)
 		return
 	}
-	state.fromPortal(ctx, s, &resp.Diagnostics)
-	if state.RevokeAccessOnDestroy.IsNull() {
+	read := state
+	read.fromPortal(ctx, s, &resp.Diagnostics)
+	if read.RevokeAccessOnDestroy.IsNull() {
 		// After an import: the schema default, which import does not apply.
-		state.RevokeAccessOnDestroy = types.BoolValue(true)
+		read.RevokeAccessOnDestroy = types.BoolValue(true)
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	if !framework.SameModel(&read, &state) {
+		resp.Diagnostics.Append(resp.State.Set(ctx, &read)...)
+	}
 }
 
 // Update reads the scope, lays the plan over it and writes the whole object
