@@ -24,6 +24,7 @@ var importRules = map[string]struct {
 }{
 	"internal/portal":                    {nil, false},
 	"internal/pluginlog":                 {nil, false},
+	"internal/cpuprofile":                {nil, false},
 	"internal/fakeportal":                {nil, false},
 	"internal/fakeportal/cmd/fakeportal": {[]string{"internal/fakeportal"}, false},
 	"internal/provider/framework":        {[]string{"internal/portal"}, true},
