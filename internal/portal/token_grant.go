@@ -52,6 +52,11 @@ type TokenError struct {
 	Description string // OAuth "error_description"
 	ContentType string // of an answer that was not a token
 	Excerpt     string // short, safe excerpt of such an answer
+
+	// retryAfter is the answer's Retry-After, capped (retryAfterAsked:
+	// it had one): the next attempt waits that long.
+	retryAfter      time.Duration
+	retryAfterAsked bool
 }
 
 func (e *TokenError) Error() string {
@@ -112,6 +117,8 @@ type grantTokenSource struct {
 	asserter  *asserter
 	log       Logger
 	retryWait time.Duration // tests shorten it
+	// sleep waits between attempts; tests record the waits instead.
+	sleep func(ctx context.Context, d time.Duration) error
 
 	mu        sync.Mutex
 	token     string
@@ -184,6 +191,7 @@ func newGrantTokenSource(cfg GrantConfig) (*grantTokenSource, error) {
 		asserter:  a,
 		log:       nopLogger{},
 		retryWait: tokenRetryWait,
+		sleep:     sleepCtx,
 	}
 	if cfg.Logger != nil {
 		s.log = safeLogger{cfg.Logger}
@@ -270,17 +278,23 @@ func (s *grantTokenSource) request(ctx context.Context) (Token, error) {
 		s.log.Debug(ctx, "portal: found the token endpoint in the issuer's metadata", map[string]any{"endpoint": endpoint})
 		s.cfg.TokenEndpoint = endpoint
 	}
-	var lastErr error
+	var (
+		lastErr    error
+		retryAfter time.Duration // what the last answer asked for, if anything
+		asked      bool
+	)
 	for attempt := 1; attempt <= tokenAttempts; attempt++ {
 		if attempt > 1 {
+			// A 429 or 503 that says when to come back is waited out, as
+			// the API's own retries do (capped by parseRetryAfter):
+			// coming back sooner only spends an attempt.
 			wait := s.retryWait << (attempt - 2)
+			if asked {
+				wait = retryAfter
+			}
 			s.log.Warn(ctx, "portal: retrying the token request", map[string]any{"endpoint": s.cfg.TokenEndpoint, "attempt": attempt, "wait": wait.String(), "error": lastErr})
-			t := time.NewTimer(wait)
-			select {
-			case <-ctx.Done():
-				t.Stop()
-				return Token{}, ctx.Err()
-			case <-t.C:
+			if err := s.sleep(ctx, wait); err != nil {
+				return Token{}, err
 			}
 		}
 		t, retry, err := s.attempt(ctx, attempt)
@@ -288,11 +302,28 @@ func (s *grantTokenSource) request(ctx context.Context) (Token, error) {
 			return t, nil
 		}
 		lastErr = err
+		retryAfter, asked = 0, false
+		var te *TokenError
+		if errors.As(err, &te) {
+			retryAfter, asked = te.retryAfter, te.retryAfterAsked
+		}
 		if !retry || ctx.Err() != nil {
 			break
 		}
 	}
 	return Token{}, lastErr
+}
+
+// sleepCtx waits d, or until ctx is done.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }
 
 // attempt is one POST to the token endpoint with a new assertion.
@@ -331,6 +362,7 @@ func (s *grantTokenSource) attempt(ctx context.Context, n int) (t Token, retry b
 	var ans tokenAnswer
 	jsonOK := (mt == "application/json" || strings.HasSuffix(mt, "+json") || mt == "") && json.Unmarshal(body, &ans) == nil
 	retry = resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500
+	after, asked := parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 
 	switch {
 	case jsonOK && ans.Error != "":
@@ -338,7 +370,7 @@ func (s *grantTokenSource) attempt(ctx context.Context, n int) (t Token, retry b
 		// this text goes to the user, to a pipeline's log and to progress
 		// messages, none of which passes the logger's scrubber.
 		return Token{}, retry, &TokenError{Endpoint: s.cfg.TokenEndpoint, StatusCode: resp.StatusCode,
-			Code: redactSecrets(ans.Error), Description: redactSecrets(ans.ErrorDescription)}
+			Code: redactSecrets(ans.Error), Description: redactSecrets(ans.ErrorDescription), retryAfter: after, retryAfterAsked: asked}
 	case jsonOK && resp.StatusCode == http.StatusOK && ans.AccessToken != "":
 		life := time.Duration(ans.ExpiresIn) * time.Second
 		if life <= 0 {
@@ -347,7 +379,7 @@ func (s *grantTokenSource) attempt(ctx context.Context, n int) (t Token, retry b
 		s.log.Debug(ctx, "portal: got an access token", map[string]any{"endpoint": s.cfg.TokenEndpoint, "expires_in": ans.ExpiresIn, "scope": ans.Scope})
 		return Token{AccessToken: ans.AccessToken, ExpiresIn: life, Scope: ans.Scope}, false, nil
 	}
-	te := &TokenError{Endpoint: s.cfg.TokenEndpoint, StatusCode: resp.StatusCode, ContentType: ct}
+	te := &TokenError{Endpoint: s.cfg.TokenEndpoint, StatusCode: resp.StatusCode, ContentType: ct, retryAfter: after, retryAfterAsked: asked}
 	if !jsonOK && len(bytes.TrimSpace(body)) > 0 {
 		te.Excerpt = excerpt(body)
 	}
