@@ -65,6 +65,14 @@ func TestRequiredScopeOn403(t *testing.T) {
 		{func(c *Client) error { return c.DeactivateIntegration(context.Background(), "id") }, "idporten:dcr.write"},
 		{func(c *Client) error { _, err := c.GetJWKS(context.Background(), "id"); return err }, "idporten:dcr.read"},
 		{func(c *Client) error { return c.DeleteJWK(context.Background(), "id", "k1") }, "idporten:dcr.write (or idporten:dcr.modify)"},
+		{func(c *Client) error { _, err := c.ListOnBehalfOf(context.Background(), "id"); return err }, "idporten:dcr.read"},
+		{func(c *Client) error {
+			_, err := c.CreateOnBehalfOf(context.Background(), "id", OnBehalfOf{OnBehalfOf: "kunde"})
+			return err
+		},
+			"idporten:dcr.write (or idporten:dcr.modify, or idporten:dcr/onbehalfof.write)"},
+		{func(c *Client) error { return c.DeleteOnBehalfOf(context.Background(), "id", "kunde") },
+			"idporten:dcr.write (or idporten:dcr.modify, or idporten:dcr/onbehalfof.write)"},
 		{func(c *Client) error { _, err := c.ListPrefixes(context.Background()); return err }, "idporten:scopes.read"},
 		{func(c *Client) error { _, err := c.GetOrgContacts(context.Background()); return err }, "idporten:scopes.read"},
 		{func(c *Client) error { _, err := c.PutOrgContacts(context.Background(), OrgContacts{}); return err }, "idporten:scopes.write"},

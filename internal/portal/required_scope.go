@@ -13,6 +13,8 @@ const (
 	ScopeDCRWrite    = "idporten:dcr.write"
 	ScopeDCRModify   = "idporten:dcr.modify"
 	ScopeDCRSupplier = "idporten:dcr.supplier"
+	// ScopeOnBehalfOfWrite allows writing on-behalf-of records only (§12).
+	ScopeOnBehalfOfWrite = "idporten:dcr/onbehalfof.write"
 )
 
 // requiredScope maps an operation (method and path without base and query) to
@@ -29,6 +31,12 @@ func requiredScope(method, path string) string {
 			return ScopeScopesRead
 		}
 		return ScopeScopesWrite
+	case strings.HasPrefix(path, "/clients/") && strings.Contains(path, "/onbehalfof"):
+		if read {
+			return ScopeDCRRead
+		}
+		// §12: any of the three allows writing the records.
+		return ScopeDCRWrite + " (or " + ScopeDCRModify + ", or " + ScopeOnBehalfOfWrite + ")"
 	case strings.HasPrefix(path, "/clients/") && strings.Contains(path, "/jwks"):
 		if read {
 			return ScopeDCRRead
