@@ -68,6 +68,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	latency := fs.Duration("latency", 0, "added to every request before it is handled, as a network would (for benchmarks)")
 	quiet := fs.Bool("quiet", false, "do not log each request")
 	timestampSeed := fs.Int64("timestamp-seed", 0, "seed of the timestamps' forms, to replay a run (0: from the clock)")
+	production := fs.Bool("production", false, "judge as the production environment where it differs from the test one: a web or browser login client may not redirect to localhost (portal-api.md §12)")
 	cpuProfile := fs.String("cpu-profile", "", "write a CPU profile of the fake's whole run to this file, for `go tool pprof` (for benchmarks)")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -100,7 +101,7 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	if seed == 0 {
 		seed = time.Now().UnixNano() | 1 // never 0, which means one fixed form
 	}
-	opts := fakeportal.Options{StaticTokenLifetime: sessionTokenLifetime, Latency: *latency, TimestampSeed: seed}
+	opts := fakeportal.Options{StaticTokenLifetime: sessionTokenLifetime, Latency: *latency, TimestampSeed: seed, Production: *production}
 	if !*quiet {
 		// Method, route and status only: never a token or a body.
 		opts.OnRequest = func(method, route string, status int, elapsed time.Duration) {
@@ -165,6 +166,9 @@ func run(ctx context.Context, args []string, stderr io.Writer) error {
 	go func() { served <- srv.Serve(l) }()
 	logLine("serving %s (API %s/api/v1); environment in %s; timestamp seed %d (replay with -timestamp-seed %d)",
 		url, url, *envFile, seed, seed)
+	if *production {
+		logLine("judging as the production environment (-production)")
+	}
 
 	select {
 	case err := <-served:

@@ -440,3 +440,39 @@ func createdShapes(t *testing.T, base, token string) []string {
 	}
 	return out
 }
+
+// -production judges login clients as the production environment does: a
+// web client may not redirect to localhost there, as it may by default.
+func TestRunProduction(t *testing.T) {
+	web := `{"client_name":"Innlogging","description":"Logger inn brukere","integration_type":"idporten",
+"application_type":"web","token_endpoint_auth_method":"client_secret_basic","grant_types":["authorization_code"],
+"redirect_uris":["https://localhost/cb"],"post_logout_redirect_uris":["https://app.example.no/"],
+"code_challenge_method":"S256","scopes":["openid","profile"]}`
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{nil, http.StatusOK},
+		{[]string{"-production"}, http.StatusBadRequest},
+	} {
+		env, logs, stop := startRun(t, filepath.Join(t.TempDir(), "fakeportal.env"), append([]string{"-listen", "127.0.0.1:0", "-quiet"}, tc.args...)...)
+		req, _ := http.NewRequest(http.MethodPost, env["KRR_BASE_URL"]+"/clients", strings.NewReader(web))
+		req.Header.Set("Authorization", "Bearer "+env["FAKEPORTAL_CONSUMER_TOKEN"])
+		req.Header.Set("Content-Type", "application/json")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tc.want {
+			t.Errorf("%v: a web client redirecting to localhost: %d, want %d: %s", tc.args, resp.StatusCode, tc.want, body)
+		}
+		if err := stop(); err != nil {
+			t.Fatalf("run: %v", err)
+		}
+		if got := strings.Contains(logs.String(), "production"); got != (len(tc.args) > 0) {
+			t.Errorf("%v: the log names the production environment: %v, want %v", tc.args, got, len(tc.args) > 0)
+		}
+	}
+}
