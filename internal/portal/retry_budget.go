@@ -1,6 +1,7 @@
 package portal
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"time"
@@ -32,4 +33,18 @@ func (b RetryBudget) Wait(attempt int, err error) time.Duration {
 		resp = &http.Response{Header: http.Header{"Retry-After": {ae.RetryAfter}}}
 	}
 	return backoff(b.WaitMin, b.WaitMax, attempt, resp)
+}
+
+// Sleep waits d between two tries, or until ctx ends (its error then): the
+// wait of every retry loop, the API's, the token endpoint's and a caller's
+// own.
+func Sleep(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
 }

@@ -191,7 +191,7 @@ func newGrantTokenSource(cfg GrantConfig) (*grantTokenSource, error) {
 		asserter:  a,
 		log:       nopLogger{},
 		retryWait: tokenRetryWait,
-		sleep:     sleepCtx,
+		sleep:     Sleep,
 	}
 	if cfg.Logger != nil {
 		s.log = safeLogger{cfg.Logger}
@@ -312,18 +312,6 @@ func (s *grantTokenSource) request(ctx context.Context) (Token, error) {
 		}
 	}
 	return Token{}, lastErr
-}
-
-// sleepCtx waits d, or until ctx is done.
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
 }
 
 // attempt is one POST to the token endpoint with a new assertion.

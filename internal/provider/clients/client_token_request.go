@@ -125,12 +125,8 @@ func requestUntilKnown(ctx context.Context, cfg portal.GrantConfig, waitFor time
 			progress(fmt.Sprintf("Maskinporten does not know client %s or key %s yet (%s); asking again in %s",
 				cfg.ClientID, cfg.KeyID, err, pause))
 		}
-		t := time.NewTimer(pause)
-		select {
-		case <-ctx.Done():
-			t.Stop()
-			return portal.Token{}, waited, ctx.Err()
-		case <-t.C:
+		if err := portal.Sleep(ctx, pause); err != nil {
+			return portal.Token{}, waited, err
 		}
 		pause = min(2*pause, 15*time.Second)
 	}

@@ -102,16 +102,7 @@ func CreateWithRetries[T any](ctx context.Context, budget portal.RetryBudget, st
 }
 
 // createSleep waits d or until ctx ends; a variable for tests.
-var createSleep = func(ctx context.Context, d time.Duration) error {
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
+var createSleep = portal.Sleep
 
 // CreateGaveUp is a create that spent its retry budget, or could not tell
 // whether the portal made the object.
