@@ -278,9 +278,7 @@ func (r *clientJWKSResource) Read(ctx context.Context, req resource.ReadRequest,
 	read := state
 	read.ID = types.StringValue(clientID)
 	read.Keys = keysValue(ctx, keysFromPortal(prior, set.Keys), &resp.Diagnostics)
-	if !framework.SameModel(&read, &state) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &read)...)
-	}
+	framework.SetIfChanged(ctx, &resp.State, &read, &state, &resp.Diagnostics)
 }
 
 // plannedSet is the key set a create or update sends: the client, its keys

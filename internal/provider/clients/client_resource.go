@@ -116,9 +116,7 @@ func (r *clientResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	read := state
 	read.fromPortal(ctx, found, &resp.Diagnostics)
-	if !framework.SameModel(&read, &state) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &read)...)
-	}
+	framework.SetIfChanged(ctx, &resp.State, &read, &state, &resp.Diagnostics)
 }
 
 // Update reads the client, lays the plan over it, and writes the whole

@@ -1,10 +1,22 @@
 package framework
 
 import (
+	"context"
 	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
 )
+
+// SetIfChanged is how a Read writes what it read: into state only when read
+// is not SameModel as prior, the model the state held. Left alone, the
+// response keeps the state as it came.
+func SetIfChanged(ctx context.Context, state *tfsdk.State, read, prior any, diags *diag.Diagnostics) {
+	if !SameModel(read, prior) {
+		diags.Append(state.Set(ctx, read)...)
+	}
+}
 
 // SameModel reports whether two models of the same struct type hold equal
 // values in every field (attr.Value's Equal: null, unknown and known

@@ -136,13 +136,7 @@ func (r *scopeAccessResource) Read(ctx context.Context, req resource.ReadRequest
 	}
 	read := state
 	read.fromPortal(grant)
-	// The state is written only when the portal's grant differs from it:
-	// a plan refreshes every grant, and the framework's Set costs more
-	// than the read itself. Left alone, the response keeps the state as
-	// it came.
-	if read != state {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &read)...)
-	}
+	framework.SetIfChanged(ctx, &resp.State, &read, &state, &resp.Diagnostics)
 	keepLeadersGrantsSeen(ctx, r.Data.Client, scope, consumer, resp.Private)
 }
 

@@ -223,9 +223,7 @@ func (r *scopeConsumersResource) Read(ctx context.Context, req resource.ReadRequ
 	resp.Diagnostics.Append(d...)
 	read := state
 	read.Scope, read.ConsumerOrgnos = types.StringValue(scope), set
-	if !framework.SameModel(&read, &state) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &read)...)
-	}
+	framework.SetIfChanged(ctx, &resp.State, &read, &state, &resp.Diagnostics)
 	if grants, ok := r.Data.Client.LoadedScopeGrants(scope); ok {
 		storeGrantsSeen(ctx, resp.Private, approvedOf(grants, time.Now()))
 	}

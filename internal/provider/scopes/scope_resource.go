@@ -186,9 +186,7 @@ func (r *scopeResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		// After an import: the schema default, which import does not apply.
 		read.RevokeAccessOnDestroy = types.BoolValue(true)
 	}
-	if !framework.SameModel(&read, &state) {
-		resp.Diagnostics.Append(resp.State.Set(ctx, &read)...)
-	}
+	framework.SetIfChanged(ctx, &resp.State, &read, &state, &resp.Diagnostics)
 }
 
 // Update reads the scope, lays the plan over it and writes the whole object
