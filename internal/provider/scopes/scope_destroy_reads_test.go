@@ -36,13 +36,34 @@ resource "krr_scope_access" "other" {
 `
 }
 
-// grantOutside approves a grant of scope in the fake, as the web portal
-// would, outside the configuration.
-func grantOutside(p *acctest.Portal, scope, orgno string) {
+// destroyGranted is the scope of both configurations that has grants.
+const destroyGranted = acctest.ProviderPrefix + ":destroy/granted.read"
+
+// appliedThenGrantedOutside applies config from nothing, then approves a
+// grant of destroyGranted in the fake, as the web portal would, outside the
+// configuration, to the organisation it returns.
+func appliedThenGrantedOutside(t *testing.T, config func(*acctest.Portal) string) (*acctest.Portal, *acctest.TFDir, string) {
+	t.Helper()
+	p := acctest.NewPortal(t)
+	d := acctest.NewTFDir(t, config(p))
+	d.MustRun("apply", "-auto-approve", "-input=false")
+	outsider := fakeportal.SyntheticOrgnos(1)[0]
 	p.Edit(func(st *fakeportal.State) {
-		st.Grants[fakeportal.GrantKey{Scope: scope, Consumer: orgno}] = &fakeportal.Grant{
-			Scope: scope, OwnerOrgno: acctest.ProviderOrgno, ConsumerOrgno: orgno, State: fakeportal.GrantApproved}
+		st.Grants[fakeportal.GrantKey{Scope: destroyGranted, Consumer: outsider}] = &fakeportal.Grant{
+			Scope: destroyGranted, OwnerOrgno: acctest.ProviderOrgno, ConsumerOrgno: outsider, State: fakeportal.GrantApproved}
 	})
+	return p, d, outsider
+}
+
+// expectRevoked checks that the destroy revoked destroyGranted's grant to
+// each of orgnos.
+func expectRevoked(t *testing.T, p *acctest.Portal, orgnos ...string) {
+	t.Helper()
+	for _, c := range orgnos {
+		if g := p.GrantState(destroyGranted, c); g != fakeportal.GrantDenied {
+			t.Errorf("grant to %s after destroy: %q, want %s", c, g, fakeportal.GrantDenied)
+		}
+	}
 }
 
 // A destroy reads the grant list of a scope whose grants are managed here
@@ -50,12 +71,7 @@ func grantOutside(p *acctest.Portal, scope, orgno string) {
 // outside the configuration after the apply: it takes the refresh's list,
 // less the grants its own process revoked.
 func TestDestroyReadsEachGrantListOnce(t *testing.T) {
-	p := acctest.NewPortal(t)
-	granted := acctest.ProviderPrefix + ":destroy/granted.read"
-	outsider := fakeportal.SyntheticOrgnos(1)[0]
-	d := acctest.NewTFDir(t, destroyReadsConfig(p))
-	d.MustRun("apply", "-auto-approve", "-input=false")
-	grantOutside(p, granted, outsider)
+	p, d, outsider := appliedThenGrantedOutside(t, destroyReadsConfig)
 
 	p.ResetRequestCounts()
 	out := d.MustRun("destroy", "-auto-approve", "-input=false")
@@ -68,33 +84,22 @@ func TestDestroyReadsEachGrantListOnce(t *testing.T) {
 	if n := p.RequestCount("DELETE /scopes/access/{orgno}"); n != 3 {
 		t.Errorf("the destroy revoked %d grants, want 3 (two managed, one made outside)", n)
 	}
-	acctest.ExpectText(t, "destroy", out, "Warning: Access to scope "+granted+" revoked", "organisation "+outsider)
-	for _, c := range []string{acctest.ConsumerOrgno, acctest.OtherOrgno, outsider} {
-		if g := p.GrantState(granted, c); g != fakeportal.GrantDenied {
-			t.Errorf("grant to %s after destroy: %q, want %s", c, g, fakeportal.GrantDenied)
-		}
-	}
+	acctest.ExpectText(t, "destroy", out, "Warning: Access to scope "+destroyGranted+" revoked", "organisation "+outsider)
+	expectRevoked(t, p, acctest.ConsumerOrgno, acctest.OtherOrgno, outsider)
 }
 
 // A destroy without a refresh, right after the apply that made the scopes,
 // has no list to go by: each scope's Delete reads its grants, and revokes
 // the one made outside.
 func TestDestroyWithoutRefreshReadsTheGrants(t *testing.T) {
-	p := acctest.NewPortal(t)
-	granted := acctest.ProviderPrefix + ":destroy/granted.read"
-	outsider := fakeportal.SyntheticOrgnos(1)[0]
-	d := acctest.NewTFDir(t, destroyReadsConfig(p))
-	d.MustRun("apply", "-auto-approve", "-input=false")
-	grantOutside(p, granted, outsider)
+	p, d, outsider := appliedThenGrantedOutside(t, destroyReadsConfig)
 
 	p.ResetRequestCounts()
 	d.MustRun("destroy", "-auto-approve", "-input=false", "-refresh=false")
 	if n := p.RequestCount("GET /scopes/access"); n != 2 {
 		t.Errorf("the destroy read the grant lists of its 2 scopes %d times, want 2 (once each, in the Delete)", n)
 	}
-	if g := p.GrantState(granted, outsider); g != fakeportal.GrantDenied {
-		t.Errorf("grant to %s after destroy: %q, want %s", outsider, g, fakeportal.GrantDenied)
-	}
+	expectRevoked(t, p, outsider)
 }
 
 // consumersConfig is a scope whose consumers krr_scope_consumers holds.
@@ -118,39 +123,21 @@ resource "krr_scope_consumers" "granted" {
 // after a grant made outside, reads the scope's grants, and revokes that
 // grant too.
 func TestDestroyWithoutRefreshAfterConsumersWriteReadsTheGrants(t *testing.T) {
-	p := acctest.NewPortal(t)
-	granted := acctest.ProviderPrefix + ":destroy/granted.read"
-	outsider := fakeportal.SyntheticOrgnos(1)[0]
-	d := acctest.NewTFDir(t, consumersConfig(p))
-	d.MustRun("apply", "-auto-approve", "-input=false")
-	grantOutside(p, granted, outsider)
+	p, d, outsider := appliedThenGrantedOutside(t, consumersConfig)
 
 	d.MustRun("destroy", "-auto-approve", "-input=false", "-refresh=false")
-	for _, c := range []string{acctest.ConsumerOrgno, acctest.OtherOrgno, outsider} {
-		if g := p.GrantState(granted, c); g != fakeportal.GrantDenied {
-			t.Errorf("grant to %s after destroy: %q, want %s", c, g, fakeportal.GrantDenied)
-		}
-	}
+	expectRevoked(t, p, acctest.ConsumerOrgno, acctest.OtherOrgno, outsider)
 }
 
 // The same with krr_scope_consumers: its refresh keeps the list, and the
 // scope's Delete reads none.
 func TestDestroyWithConsumersReadsTheGrantListOnce(t *testing.T) {
-	p := acctest.NewPortal(t)
-	granted := acctest.ProviderPrefix + ":destroy/granted.read"
-	outsider := fakeportal.SyntheticOrgnos(1)[0]
-	d := acctest.NewTFDir(t, consumersConfig(p))
-	d.MustRun("apply", "-auto-approve", "-input=false")
-	grantOutside(p, granted, outsider)
+	p, d, outsider := appliedThenGrantedOutside(t, consumersConfig)
 
 	p.ResetRequestCounts()
 	d.MustRun("destroy", "-auto-approve", "-input=false")
 	if n := p.RequestCount("GET /scopes/access"); n != 1 {
 		t.Errorf("the destroy read the scope's grant list %d times, want 1 (in the refresh)", n)
 	}
-	for _, c := range []string{acctest.ConsumerOrgno, acctest.OtherOrgno, outsider} {
-		if g := p.GrantState(granted, c); g != fakeportal.GrantDenied {
-			t.Errorf("grant to %s after destroy: %q, want %s", c, g, fakeportal.GrantDenied)
-		}
-	}
+	expectRevoked(t, p, acctest.ConsumerOrgno, acctest.OtherOrgno, outsider)
 }
